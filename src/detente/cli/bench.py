@@ -1,0 +1,38 @@
+"""``detente bench``: speed and memory measurements (see ``benchmarks/``)."""
+
+from __future__ import annotations
+
+import typer
+
+from detente.cli.render import guarded, out, print_json
+
+__all__ = ["app"]
+
+app = typer.Typer(help="Speed and memory benchmarks, as ratios to a baseline measured in the same run.", no_args_is_help=True)
+
+
+@app.command("ingest")
+def ingest(
+    articles: int = typer.Option(300, min=10, help="Articles in the generated corpus."),
+    n_process: int = typer.Option(0, min=0, help="Worker processes (0: all cores)."),
+    rounds: int = typer.Option(2, min=1, help="Alternating rounds of baseline and pipeline; the best of each is kept."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Whole-run ingest speed next to raw spaCy ``nlp.pipe`` speed on the same texts.
+
+    Example: detente bench ingest --articles 300
+    """
+    from detente.bench import bench_ingest
+
+    with guarded():
+        result = bench_ingest(articles=articles, n_process=n_process, rounds=rounds, log=None if as_json else out.print)
+    if as_json:
+        print_json(result)
+        return
+    out.print(
+        f"corpus: {result['articles']} articles, {result['words']:,} words; {result['n_process']} processes\n"
+        f"raw nlp.pipe : {result['baseline_articles_per_s']:.1f} articles/s, {result['baseline_words_per_s']:,.0f} words/s\n"
+        f"detente run  : {result['run_articles_per_s']:.1f} articles/s, {result['run_words_per_s']:,.0f} words/s\n"
+        f"[bold]ratio run/raw: {result['ratio']:.2f}[/bold] (target ≥ 0.8)\n"
+        f"peak memory: {result['peak_rss_mb']:.0f} MB (all processes)"
+    )

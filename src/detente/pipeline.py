@@ -1,0 +1,284 @@
+"""The ingestion run: sources -> documents -> articles -> (spaCy) -> store, in batches.
+
+``prepare`` is the pure stage (clean, check, identify, date). ``run`` drives it over the
+inputs, finds duplicates, annotates with spaCy and writes one transaction per batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from detente.clean import clean_text
+from detente.dates import find_date
+from detente.identity import NearDuplicateIndex, article_id, signature
+from detente.ingest.options import IngestOptions
+from detente.ingest.sources import Source, discover, read_source
+from detente.store import Store
+from detente.types import Article, Document, Mention, Problem, Sentence
+
+__all__ = ["ProgressCallback", "RunOptions", "RunSummary", "annotate_pending", "choose_n_process", "prepare", "run"]
+
+#: called with ("sources", total), ("source", 1) after each source, ("article", 1) per article
+ProgressCallback = Callable[[str, int], None]
+_AUTO_BYTES_PER_PROCESS = 400_000
+log = logging.getLogger("detente.pipeline")
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How a run behaves.
+
+    Attributes:
+        ingest: how inputs are read.
+        annotate: split sentences and find named entities (``detente ingest`` turns it off).
+        batch_size: articles per transaction.
+        n_process: spaCy worker processes; 0 chooses from the input size and the cores.
+        near_duplicate_threshold: estimated Jaccard similarity that makes a near-duplicate.
+        command: the name recorded for the run.
+    """
+
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    annotate: bool = True
+    batch_size: int = 64
+    n_process: int = 0
+    near_duplicate_threshold: float = 0.8
+    command: str = "run"
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did. ``read == ingested + duplicates + failed`` always holds;
+    near-duplicates are ingested articles linked to an earlier one."""
+
+    run_id: int = 0
+    sources: int = 0
+    read: int = 0
+    ingested: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failed: int = 0
+    warnings: int = 0
+    annotated: int = 0
+    sentences: int = 0
+    mentions: int = 0
+    seconds: float = 0.0
+    n_process: int = 1
+    problems: list[Problem] = field(default_factory=list)
+
+    def add_problem(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if problem.level == "error":
+            self.failed += 1
+            self.read += 1
+        else:
+            self.warnings += 1
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "items_read": self.read, "ingested": self.ingested, "duplicates": self.duplicates,
+            "near_duplicates": self.near_duplicates, "failed": self.failed, "warnings": self.warnings,
+            "annotated": self.annotated,
+        }
+
+    def reasons(self) -> Counter[str]:
+        """Failures by error code."""
+        return Counter(p.code for p in self.problems if p.level == "error")
+
+    def as_dict(self) -> dict[str, Any]:
+        data = {k: getattr(self, k) for k in ("run_id", "sources", "read", "ingested", "duplicates", "near_duplicates",
+                                               "failed", "warnings", "annotated", "sentences", "mentions", "n_process")}
+        data["seconds"] = round(self.seconds, 3)
+        data["problems"] = [dataclasses.asdict(p) for p in self.problems]
+        return data
+
+
+def prepare(document: Document, max_chars: int = 1_000_000) -> tuple[Article | None, list[Problem]]:
+    """Clean, check, identify and date one document (pure).
+
+    Returns the Article (None when the document cannot be used) and its problems.
+
+    Example:
+        >>> article, problems = prepare(Document("RIYADH, Feb. 18, 2025 — Talks began.", "a.txt", "txt"))
+        >>> article.published, article.date_method, problems
+        (datetime.date(2025, 2, 18), 'dateline', [])
+    """
+    if len(document.text) > max_chars:
+        return None, [Problem(document.locator, "D013", f"input too large: {len(document.text):,} characters, over the limit of {max_chars:,}; split the item or raise --max-chars")]
+    text = clean_text(document.text)
+    if not text:
+        return None, [Problem(document.locator, "D010", "empty input: no text left after cleaning")]
+    found = find_date(text, document.date, document.locator)
+    title = clean_text(document.title) if document.title else None
+    article = Article(
+        id=article_id(text), text=text, format=document.format, locator=document.locator, title=title or None,
+        path=document.path, url=document.url, source=document.source, external_id=document.external_id,
+        encoding=document.encoding, published=found.date, date_method=found.method, date_text=found.text,
+        date_start=found.start, date_end=found.end,
+    )
+    return article, list(found.problems)
+
+
+def choose_n_process(sources: Sequence[Source], requested: int = 0) -> int:
+    """Worker processes for spaCy: as requested, else one per ~400 kB of input, up to the cores."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if requested > 0:
+        return min(requested, cores)
+    total = sum(source.size for source in sources)
+    return max(1, min(cores, total // _AUTO_BYTES_PER_PROCESS))
+
+
+class _Batches:
+    """Buffers a batch of records and writes it in one transaction."""
+
+    def __init__(self, store: Store, run_id: int, size: int, annotated_by: str | None) -> None:
+        self.store, self.run_id, self.size, self.annotated_by = store, run_id, size, annotated_by
+        self.articles: list[tuple[Article, np.ndarray | None]] = []
+        self.sentences: list[Sentence] = []
+        self.mentions: list[Mention] = []
+        self.problems: list[Problem] = []
+        self.annotated: list[str] = []
+
+    def add(self, article: Article | None, sig: np.ndarray | None, sentences: list[Sentence] | None = None, mentions: list[Mention] | None = None) -> None:
+        if article is not None:
+            self.articles.append((article, sig))
+        if sentences is not None and article is not None:
+            self.annotated.append(article.id)
+            self.sentences.extend(sentences)
+            self.mentions.extend(mentions or [])
+        if max(len(self.articles), len(self.annotated)) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not (self.articles or self.problems or self.annotated):
+            return
+        self.store.write_batch(self.run_id, self.articles, self.sentences, self.mentions, self.problems, self.annotated, self.annotated_by)
+        log.info("committed batch: %d articles, %d annotated, %d problems (run %d)",
+                 len(self.articles), len(self.annotated), len(self.problems), self.run_id)
+        self.articles, self.sentences, self.mentions, self.problems, self.annotated = [], [], [], [], []
+
+
+def _articles(
+    sources: Sequence[Source], options: RunOptions, store: Store, summary: RunSummary, batches: _Batches, on_progress: ProgressCallback
+) -> Iterator[tuple[Article, np.ndarray | None]]:
+    """New articles from the sources, duplicates counted and near-duplicates linked."""
+    known = store.article_ids()
+    index = NearDuplicateIndex(options.near_duplicate_threshold)
+    for key, values in store.canonical_signatures():
+        index.add(key, values)
+
+    def problem(item: Problem) -> None:
+        summary.add_problem(item)
+        batches.problems.append(item)
+
+    for source in sources:
+        try:
+            for item in read_source(source, options.ingest):
+                if isinstance(item, Problem):
+                    problem(item)
+                    continue
+                article, problems = prepare(item, options.ingest.max_chars)
+                for found in problems:
+                    problem(found)
+                if article is None:
+                    continue
+                summary.read += 1
+                if article.id in known:
+                    summary.duplicates += 1
+                    continue
+                known.add(article.id)
+                sig = signature(article.text)
+                match = index.find(sig)
+                if match is not None:
+                    article = dataclasses.replace(article, duplicate_of=match[0], similarity=match[1])
+                    summary.near_duplicates += 1
+                else:
+                    index.add(article.id, sig)
+                summary.ingested += 1
+                on_progress("article", 1)
+                yield article, sig
+        except Exception as exc:  # a reader bug must not stop the batch: record it for this source
+            problem(Problem(source.location, "D099", f"unexpected error: {type(exc).__name__}: {exc}"))
+        on_progress("source", 1)
+
+
+def _ignore(event: str, value: int) -> None:
+    return None
+
+
+def run(
+    paths: Sequence[str],
+    store: Store,
+    options: RunOptions | None = None,
+    nlp: Any = None,
+    on_progress: ProgressCallback | None = None,
+) -> RunSummary:
+    """Read every input, store new articles, and (by default) annotate them with spaCy.
+
+    Example:
+        >>> with Store(":memory:") as store:  # doctest: +SKIP
+        ...     summary = run(["examples/corpus"], store)
+    """
+    options = options or RunOptions()
+    on_progress = on_progress or _ignore
+    started = time.perf_counter()
+    sources, missing = discover(paths)
+    summary = RunSummary(sources=len(sources))
+    summary.run_id = store.start_run(options.command, list(paths))
+    on_progress("sources", len(sources))
+    annotated_by = None
+    if options.annotate:
+        from detente.nlp import load_model, model_version
+
+        nlp = nlp or load_model()
+        annotated_by = model_version(nlp)
+    batches = _Batches(store, summary.run_id, options.batch_size, annotated_by)
+    for item in missing:
+        summary.add_problem(item)
+        batches.problems.append(item)
+    stream = _articles(sources, options, store, summary, batches, on_progress)
+    if options.annotate:
+        from detente.nlp import doc_records
+
+        summary.n_process = choose_n_process(sources, options.n_process)
+        docs = nlp.pipe(((a.text, (a, s)) for a, s in stream), as_tuples=True, n_process=summary.n_process, batch_size=16)
+        for doc, (article, sig) in docs:
+            sentences, mentions = doc_records(doc, article.id)
+            summary.annotated += 1
+            summary.sentences += len(sentences)
+            summary.mentions += len(mentions)
+            batches.add(article, sig, sentences, mentions)
+    else:
+        for article, sig in stream:
+            batches.add(article, sig)
+    batches.flush()
+    if options.annotate:
+        annotate_pending(store, nlp, summary, options.batch_size)
+    summary.seconds = time.perf_counter() - started
+    store.finish_run(summary.run_id, summary.counts())
+    return summary
+
+
+def annotate_pending(store: Store, nlp: Any, summary: RunSummary, batch_size: int = 64) -> None:
+    """Annotate articles stored by earlier ``ingest`` runs (or interrupted annotation)."""
+    from detente.nlp import doc_records, model_version
+
+    batches = _Batches(store, summary.run_id, batch_size, model_version(nlp))
+    for chunk in store.pending_articles(batch_size):
+        for doc, key in nlp.pipe(((text, key) for key, text in chunk), as_tuples=True):
+            sentences, mentions = doc_records(doc, key)
+            batches.annotated.append(key)
+            batches.sentences.extend(sentences)
+            batches.mentions.extend(mentions)
+            summary.annotated += 1
+            summary.sentences += len(sentences)
+            summary.mentions += len(mentions)
+        batches.flush()

@@ -21,6 +21,7 @@ from detente.clean import clean_text
 from detente.dates import find_date
 from detente.identity import NearDuplicateIndex, article_id, signature
 from detente.ingest.options import IngestOptions
+from detente.language import detect_language
 from detente.ingest.sources import Source, discover, read_source
 from detente.store import Store
 from detente.types import Article, Document, Mention, Problem, Sentence
@@ -122,7 +123,7 @@ def prepare(document: Document, max_chars: int = 1_000_000) -> tuple[Article | N
         id=article_id(text), text=text, format=document.format, locator=document.locator, title=title or None,
         path=document.path, url=document.url, source=document.source, external_id=document.external_id,
         encoding=document.encoding, published=found.date, date_method=found.method, date_text=found.text,
-        date_start=found.start, date_end=found.end,
+        date_start=found.start, date_end=found.end, language=detect_language(text),
     )
     return article, list(found.problems)
 
@@ -223,9 +224,11 @@ def run(
 ) -> RunSummary:
     """Read every input, store new articles, and (by default) annotate them with spaCy.
 
-    Example:
-        >>> with Store(":memory:") as store:  # doctest: +SKIP
-        ...     summary = run(["examples/corpus"], store)
+    Example::
+
+        with Store("news.duckdb") as store:
+            summary = run(["examples/corpus"], store)
+            print(summary.ingested, summary.reasons())
     """
     options = options or RunOptions()
     on_progress = on_progress or _ignore

@@ -8,7 +8,7 @@ import charset_normalizer
 
 from detente.errors import ReadError
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["check_bytes", "decode_bytes", "looks_binary"]
 
 _MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"BZh")
 _TEXT_CONTROLS = {8, 9, 10, 12, 13, 27}
@@ -17,6 +17,7 @@ _DETECT_BYTES = 256 * 1024
 # When the detector finds Windows-1252 (the usual legacy encoding of English news) about
 # as plausible as its first choice, take it: short Latin texts fool it into cp1257/cp1250.
 _CP1252_SLACK = 0.1
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -26,6 +27,25 @@ def looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
     return controls > max(8, len(head) // 20)
+
+
+def check_bytes(data: bytes, locator: str = "") -> None:
+    """Refuse an item that holds no text at all (text with a byte-order mark is never binary).
+
+    Raises:
+        ReadError: D010 (empty or blank) or D011 (binary).
+
+    Example:
+        >>> check_bytes(b"\\x89PNG\\r\\n\\x1a\\n", "logo.txt")
+        Traceback (most recent call last):
+        ...
+        detente.errors.ReadError: [D011] binary content: logo.txt looks like a binary file (8 bytes); this is not text; remove it from the input
+    """
+    where = f"{locator} " if locator else ""
+    if not data.strip():
+        raise ReadError("D010", f"{where}has no content")
+    if not data.startswith(tuple(bom for bom, _ in _BOMS)) and looks_binary(data):
+        raise ReadError("D011", f"{where}looks like a binary file ({len(data):,} bytes)")
 
 
 def decode_bytes(data: bytes, locator: str = "") -> tuple[str, str]:
@@ -39,16 +59,13 @@ def decode_bytes(data: bytes, locator: str = "") -> tuple[str, str]:
         'cp1251'
     """
     where = f"{locator} " if locator else ""
-    if not data.strip():
-        raise ReadError("D010", f"{where}has no content")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    check_bytes(data, locator)
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise ReadError("D012", f"{where}starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}") from exc
-    if looks_binary(data):
-        raise ReadError("D011", f"{where}looks like a binary file ({len(data):,} bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

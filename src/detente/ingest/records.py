@@ -35,7 +35,7 @@ def _text_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) else json.dumps(value) if isinstance(value, (dict, list)) else str(value)
 
 
-def record_document(record: Any, fields: FieldMap, locator: str, path: str | None, fmt: str) -> Document | Problem:
+def record_document(record: Any, fields: FieldMap, locator: str, path: str | None, fmt: str, encoding: str | None = None) -> Document | Problem:
     """Map one record to a Document, or a D021 Problem when it has no text."""
     if not isinstance(record, Mapping):
         return Problem(locator, "D021", f"no text field: expected an object, found {type(record).__name__}")
@@ -53,6 +53,7 @@ def record_document(record: Any, fields: FieldMap, locator: str, path: str | Non
         date=_text_or_none(_pick(record, fields.date)),
         source=_text_or_none(_pick(record, fields.source)),
         external_id=_text_or_none(_pick(record, fields.id)),
+        encoding=encoding,
     )
 
 
@@ -66,23 +67,23 @@ def jsonl_documents(lines: Iterable[bytes], locator: str, path: str | None, fiel
             yield Problem(where, "D013", f"input too large: the line has {len(raw):,} bytes, over the {max_bytes:,}-byte limit")
             continue
         try:
-            line, _ = decode_bytes(raw, where)
+            line, encoding = decode_bytes(raw, where)
             record = json.loads(line)
         except ReadError as exc:
             yield Problem(where, exc.code, exc.message)
             continue
         except json.JSONDecodeError as exc:
-            yield Problem(where, "D020", f"malformed JSON: {exc.msg} at column {exc.colno}")
+            yield Problem(where, "D020", f"malformed JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield record_document(record, fields, where, path, "jsonl")
+        yield record_document(record, fields, where, path, "jsonl", encoding)
 
 
-def json_documents(text: str, locator: str, path: str | None, fields: FieldMap) -> Iterator[Document | Problem]:
+def json_documents(text: str, locator: str, path: str | None, fields: FieldMap, encoding: str | None = None) -> Iterator[Document | Problem]:
     """A JSON file: a list of records, an object holding such a list, or one record."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield Problem(locator, "D020", f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+        yield Problem(locator, "D020", f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
         return
     if isinstance(data, Mapping) and _pick(data, fields.text) is None:
         for key in _LIST_KEYS:
@@ -90,13 +91,17 @@ def json_documents(text: str, locator: str, path: str | None, fields: FieldMap) 
                 data = data[key]
                 break
     if isinstance(data, list):
+        if not data:
+            yield Problem(locator, "D010", "empty input: the JSON holds no records")
         for number, record in enumerate(data, 1):
-            yield record_document(record, fields, f"{locator}#item={number}", path, "json")
+            yield record_document(record, fields, f"{locator}#item={number}", path, "json", encoding)
     else:
-        yield record_document(data, fields, locator, path, "json")
+        yield record_document(data, fields, locator, path, "json", encoding)
 
 
-def csv_documents(text: str, locator: str, path: str | None, fields: FieldMap, max_chars: int) -> Iterator[Document | Problem]:
+def csv_documents(
+    text: str, locator: str, path: str | None, fields: FieldMap, max_chars: int, encoding: str | None = None
+) -> Iterator[Document | Problem]:
     """One Document per CSV row (header row required; delimiter sniffed)."""
     csv.field_size_limit(max(max_chars * 4, 131072))
     try:
@@ -111,6 +116,8 @@ def csv_documents(text: str, locator: str, path: str | None, fields: FieldMap, m
         try:
             row = next(reader)
         except StopIteration:
+            if number == 1:
+                yield Problem(locator, "D010", "empty input: the CSV has no rows below its header")
             break
         except csv.Error as exc:
             yield Problem(where, "D022", f"malformed CSV: {exc}")
@@ -118,4 +125,4 @@ def csv_documents(text: str, locator: str, path: str | None, fields: FieldMap, m
         if None in row:
             yield Problem(where, "D022", f"malformed CSV: the row has {len(row[None]) + len(row) - 1} fields, the header {len(row) - 1}")
             continue
-        yield record_document(row, fields, where, path, "csv")
+        yield record_document(row, fields, where, path, "csv", encoding)

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 
 from detente.errors import InputError
-from detente.ingest.decode import decode_bytes
+from detente.ingest.decode import check_bytes, decode_bytes
 from detente.ingest.feeds import feed_documents, looks_like_feed
 from detente.ingest.html import html_document
 from detente.ingest.options import IngestOptions
@@ -101,6 +101,7 @@ def _read_file_bytes(path: str, options: IngestOptions) -> bytes:
 
 def _from_bytes(data: bytes, fmt: str, locator: str, path: str | None, options: IngestOptions, url: str | None = None) -> Iterator[Document | Problem]:
     """Read one item's bytes in the given format (``auto`` sniffs it)."""
+    check_bytes(data, locator)  # an empty or binary item is one problem, whatever its format
     if fmt == "jsonl":
         yield from jsonl_documents(data.splitlines(), locator, path, options.fields, options.max_bytes)
         return
@@ -125,9 +126,9 @@ def _from_bytes(data: bytes, fmt: str, locator: str, path: str | None, options: 
     if fmt == "html":
         yield html_document(text, locator, path, url=url, encoding=encoding)
     elif fmt == "json":
-        yield from json_documents(text, locator, path, options.fields)
+        yield from json_documents(text, locator, path, options.fields, encoding)
     elif fmt == "csv":
-        yield from csv_documents(text, locator, path, options.fields, options.max_chars)
+        yield from csv_documents(text, locator, path, options.fields, options.max_chars, encoding)
     elif fmt == "urls":
         yield from _url_list(text, locator, options)
     else:

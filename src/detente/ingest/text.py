@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from detente.dates import find_date
 from detente.types import Document
 
 __all__ = ["markdown_to_text", "split_title", "text_document"]
@@ -49,6 +50,7 @@ def _headline_like(line: str) -> bool:
         and 0 < len(words) <= _MAX_TITLE_WORDS
         and not re.search(r"[.,;:\u2014\u2013-]$", line)
         and bool(re.search(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]", line))
+        and find_date(line).method != "dateline"  # "MOSCOW, March 19, 2025" dates the text, it is no title
     )
 
 
@@ -59,6 +61,8 @@ def split_title(text: str) -> tuple[str | None, str]:
         >>> split_title("Russia and US meet in Riyadh\\n\\nThe delegations met on Tuesday.")
         ('Russia and US meet in Riyadh', 'The delegations met on Tuesday.')
         >>> split_title("The delegations met on Tuesday.\\nThey talked.")[0] is None
+        True
+        >>> split_title("Published: 30 April 2025\\nThe delegations met.")[0] is None
         True
     """
     stripped = text.lstrip()

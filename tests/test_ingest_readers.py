@@ -68,11 +68,13 @@ BODY = (
 @pytest.mark.parametrize(
     ("content", "title", "text"),
     [
-        pytest.param(f"Norway and Chile agree to new fisheries talks\n\n{BODY}\n", "Norway and Chile agree to new fisheries talks", BODY, id="headline"),
+        pytest.param(f"Norway and Chile agree to new fisheries talks\n\n{BODY}\n", "Norway and Chile agree to new fisheries talks", BODY,
+                     id="headline"),
         pytest.param(f"{BODY}\n", None, BODY, id="no-headline"),
         pytest.param("A sentence that ends with a full stop.\nThe envoy left Oslo on Tuesday.\n", None,
                      "A sentence that ends with a full stop.\nThe envoy left Oslo on Tuesday.", id="first-line-is-a-sentence"),
-        pytest.param("  \n\nEnvoys meet in Oslo\nThe envoys met for three hours.", "Envoys meet in Oslo", "The envoys met for three hours.", id="leading-blank-lines"),
+        pytest.param("  \n\nEnvoys meet in Oslo\nThe envoys met for three hours.", "Envoys meet in Oslo", "The envoys met for three hours.",
+                     id="leading-blank-lines"),
     ],
 )
 def test_text_headline_split_off_as_title(tmp_path: Path, db_path: Path, content: str, title: str | None, text: str) -> None:
@@ -186,7 +188,7 @@ def test_records_jsonl_fields_kept(tmp_path: Path, db_path: Path) -> None:
         "wire-001", "Ankara hosts grain talks", "https://news.example.org/grain", "Example Wire")
     assert (first["published"], first["date_method"], first["date_text"]) == (dt.date(2025, 3, 4), "metadata", "2025-03-04")
     assert first["text"] == RECORDS[0]["text"]
-    assert first["format"] == "jsonl"
+    assert (first["format"], first["encoding"]) == ("jsonl", "utf-8")
     assert second["external_id"] == "2"  # numeric ids are kept as text
     assert (second["published"], second["date_method"]) == (dt.date(2025, 3, 6), "metadata")
 
@@ -266,9 +268,10 @@ def test_records_csv_header_and_quoted_fields(tmp_path: Path, db_path: Path, suf
     stored_rows = stored(db_path)
     first, second = stored_rows[f"{path}#row=1"], stored_rows[f"{path}#row=2"]
     assert first["text"] == multiline
-    assert (first["title"], first["external_id"], first["source"], first["published"]) == ("Talks in Oslo, again", "c1", "Fjord Post", dt.date(2025, 3, 2))
+    assert (first["title"], first["external_id"], first["source"], first["published"]) == (
+        "Talks in Oslo, again", "c1", "Fjord Post", dt.date(2025, 3, 2))
     assert second["text"] == 'The envoy said the "aid corridor" plan was close.'
-    assert first["format"] == "csv"
+    assert (first["format"], first["encoding"]) == ("csv", "utf-8")
 
 
 # --- feeds ---------------------------------------------------------------------------------
@@ -489,7 +492,9 @@ def test_dates_none_found(tmp_path: Path, db_path: Path, text: str) -> None:
         ("3025-01-01", "The two sides exchanged letters about the border.", None, "none"),
     ],
 )
-def test_dates_bad_metadata_date_warns_d032(tmp_path: Path, db_path: Path, bad_date: str, text: str, published: dt.date | None, method: str) -> None:
+def test_dates_bad_metadata_date_warns_d032(
+    tmp_path: Path, db_path: Path, bad_date: str, text: str, published: dt.date | None, method: str
+) -> None:
     path = tmp_path / "dates.jsonl"
     good = {"id": "ok", "date": "2025-01-20", "text": "The new envoy arrived in Canberra to present her credentials."}
     path.write_text(json.dumps({"id": "bad", "date": bad_date, "text": text}) + "\n" + json.dumps(good) + "\n", encoding="utf-8")
@@ -527,7 +532,8 @@ def test_pipeline_reingest_adds_nothing(tmp_path: Path, db_path: Path) -> None:
     folder.mkdir()
     (folder / "a.txt").write_text(f"Ministers meet in Pretoria\n\n{LONG}", encoding="utf-8")
     (folder / "b.txt").write_text(LONG + EXTRA, encoding="utf-8")  # a near-duplicate of a.txt: ingested and linked
-    (folder / "c.jsonl").write_text(json.dumps({"id": "j1", "text": "The Kenyan envoy met Somali officials in Mogadishu."}) + "\n", encoding="utf-8")
+    record = {"id": "j1", "text": "The Kenyan envoy met Somali officials in Mogadishu."}
+    (folder / "c.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     (folder / "d.html").write_text(HTML_PAGE, encoding="utf-8")
     (folder / "e.rss").write_text(RSS, encoding="utf-8")
     (folder / "f.txt").write_bytes(b"")  # a failure, counted in both runs

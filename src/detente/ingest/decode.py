@@ -36,10 +36,14 @@ def check_bytes(data: bytes, locator: str = "") -> None:
         ReadError: D010 (empty or blank) or D011 (binary).
 
     Example:
-        >>> check_bytes(b"\\x89PNG\\r\\n\\x1a\\n", "logo.txt")
-        Traceback (most recent call last):
-        ...
-        detente.errors.ReadError: [D011] binary content: logo.txt looks like a binary file (8 bytes); this is not text; remove it from the input
+        >>> for data in (b" \\n", b"\\x89PNG\\r\\n\\x1a\\n", b"Talks resumed."):
+        ...     try:
+        ...         print(check_bytes(data, "item"))
+        ...     except ReadError as exc:
+        ...         print(exc.code)
+        D010
+        D011
+        None
     """
     where = f"{locator} " if locator else ""
     if not data.strip():
@@ -76,7 +80,8 @@ def decode_bytes(data: bytes, locator: str = "") -> tuple[str, str]:
         raise ReadError("D012", f"{where}is neither UTF-8 nor any known text encoding")
     encoding = best.encoding
     for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos + _CP1252_SLACK:
+        # a match lists the encodings that decode the bytes to the same text: cp1252 may hide there
+        if "cp1252" in {match.encoding, *match.could_be_from_charset} and match.chaos <= best.chaos + _CP1252_SLACK:
             encoding = "cp1252"
             break
     try:

@@ -141,6 +141,8 @@ def _content_format(content_type: str) -> str:
         return "html"
     if any(word in kind for word in ("rss", "atom", "xml")):
         return "feed"
+    if any(word in kind for word in ("ndjson", "jsonl", "jsonlines", "json-seq")):  # application/x-ndjson: JSON Lines
+        return "jsonl"
     if "json" in kind:
         return "json"
     return "auto"

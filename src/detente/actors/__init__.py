@@ -1,0 +1,33 @@
+"""Actor dictionaries: who is who in the news, as CAMEO actor codes.
+
+Countries, international organisations, sector agents, roles and dated people, read from
+TOML files in ``detente/actors/data`` (format: ``docs/actors.md``) by :func:`load_dictionary`.
+"""
+
+from __future__ import annotations
+
+from detente.actors.dictionary import (
+    ActorDictionary,
+    Agent,
+    Country,
+    DictionaryError,
+    Igo,
+    Person,
+    PersonMatch,
+    PersonRole,
+    Role,
+    load_dictionary,
+)
+
+__all__ = [
+    "ActorDictionary",
+    "Agent",
+    "Country",
+    "DictionaryError",
+    "Igo",
+    "Person",
+    "PersonMatch",
+    "PersonRole",
+    "Role",
+    "load_dictionary",
+]

@@ -1,0 +1,392 @@
+"""The actor dictionary: the shipped data, the lookups, the schema check and dated people."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from detente.actors import ActorDictionary, DictionaryError, load_dictionary
+from detente.errors import UsageError
+
+BASE_FILES = ("countries.toml", "igos.toml", "agents.toml", "roles.toml")
+
+#: The 193 UN member states, by ISO 3166-1 alpha-3 code.
+_UN_MEMBERS = """
+    AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN BGR BFA BDI
+    CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG CRI CIV HRV CUB CYP CZE PRK COD DNK DJI DMA DOM ECU EGY SLV GNQ ERI
+    EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI HND HUN ISL IND IDN IRN IRQ IRL ISR ITA
+    JAM JPN JOR KAZ KEN KIR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM
+    MDA MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT
+    KOR ROU RUS RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE
+    SYR TJK THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE
+"""
+UN_MEMBERS = set(_UN_MEMBERS.split())
+
+
+@pytest.fixture(scope="module")
+def real() -> ActorDictionary:
+    return load_dictionary()
+
+
+def _base(tmp_path: Path) -> Path:
+    """A dictionary directory holding copies of the shipped base files (and no people.toml)."""
+    data = resources.files("detente.actors") / "data"
+    for name in BASE_FILES:
+        (tmp_path / name).write_text((data / name).read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def _append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n" + textwrap.dedent(text))
+
+
+def _problems(directory: Path) -> tuple[str, ...]:
+    with pytest.raises(DictionaryError) as caught:
+        load_dictionary(directory)
+    error = caught.value
+    assert isinstance(error, UsageError) and error.code == "D082"
+    assert str(error).startswith("[D082] bad dictionary: ") and "\n" not in str(error)
+    return error.problems
+
+
+# --- the shipped data ---
+
+
+def test_actors_all_un_members_and_observers_are_listed(real: ActorDictionary) -> None:
+    assert len(UN_MEMBERS) == 193
+    by_status: dict[str, set[str]] = {}
+    for country in real.countries:
+        by_status.setdefault(country.status, set()).add(country.code)
+    assert by_status == {"member": UN_MEMBERS, "observer": {"VAT", "PSE"}, "other": {"TWN", "XKX"}}
+    assert len(real.countries) == len({c.code for c in real.countries}) == 197
+
+
+def test_actors_every_country_has_names_and_a_capital(real: ActorDictionary) -> None:
+    for country in real.countries:
+        assert country.names and country.capitals, country.code
+        assert real.country_by_name(country.name) is country, country.code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("United States", "USA"), ("United States of America", "USA"), ("U.S.", "USA"), ("US", "USA"), ("USA", "USA"),
+        ("America", "USA"), ("the United States", "USA"), ("United Kingdom", "GBR"), ("U.K.", "GBR"),
+        ("Britain", "GBR"), ("Great Britain", "GBR"), ("Ukraine", "UKR"), ("Russia", "RUS"),
+        ("Russian Federation", "RUS"), ("Türkiye", "TUR"), ("Turkey", "TUR"), ("TURKEY", "TUR"),
+        ("Ivory Coast", "CIV"), ("Guinea Bissau", "GNB"), ("the Netherlands", "NLD"), ("North Korea", "PRK"),
+        ("Holy See", "VAT"), ("State of Palestine", "PSE"), ("Taiwan", "TWN"), ("Kosovo", "XKX"),
+    ],
+)
+def test_actors_country_names(real: ActorDictionary, text: str, code: str) -> None:
+    country = real.country_by_name(text)
+    assert country is not None and country.code == code
+
+
+@pytest.mark.parametrize("text", ["us", "turkey", "chad", "Korea", "Narnia"])
+def test_actors_common_words_and_ambiguous_names_are_not_countries(real: ActorDictionary, text: str) -> None:
+    assert real.country_by_name(text) is None
+
+
+@pytest.mark.parametrize(("text", "code"), [("Russian", "RUS"), ("American", "USA"), ("British", "GBR"),
+                                             ("Ukrainian", "UKR"), ("South Korean", "KOR"), ("Emirati", "ARE")])
+def test_actors_country_adjectives(real: ActorDictionary, text: str, code: str) -> None:
+    country = real.country_by_adjective(text)
+    assert country is not None and country.code == code
+    assert real.country_by_adjective("U.S.") is None  # a name, not an adjective
+
+
+def test_actors_demonyms(real: ActorDictionary) -> None:
+    assert [real.country_by_demonym(t).code for t in ("Americans", "the Britons", "Ukrainians")] == ["USA", "GBR", "UKR"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kyiv", "UKRGOV"), ("Kiev", "UKRGOV"), ("Bankova", "UKRGOV"), ("the Kremlin", "RUSGOV"), ("Kremlin", "RUSGOV"),
+        ("The Kremlin", "RUSGOV"), ("the White House", "USAGOV"), ("Washington", "USAGOV"), ("Downing Street", "GBRGOV"),
+        ("the Elysee", "FRAGOV"), ("the Élysée", "FRAGOV"), ("Zhongnanhai", "CHNGOV"), ("the Blue House", "KORGOV"),
+        ("Brussels", "IGOEUREEC"),
+    ],
+)
+def test_actors_metonyms(real: ActorDictionary, text: str, code: str) -> None:
+    assert real.metonym(text) == code
+
+
+def test_actors_metonym_unknown_or_lower_case(real: ActorDictionary) -> None:
+    assert real.metonym("the white house") is None and real.metonym("Narnia") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("NATO", "IGOWSTNAT"), ("Nato", "IGOWSTNAT"), ("North Atlantic Treaty Organization", "IGOWSTNAT"),
+        ("United Nations", "IGOUNO"), ("U.N.", "IGOUNO"), ("Security Council", "IGOUNO"), ("UN General Assembly", "IGOUNO"),
+        ("European Commission", "IGOEUREEC"), ("European Parliament", "IGOEUREEC"), ("IAEA", "IGOUNOIAE"),
+        ("World Health Organization", "IGOUNOHLHWHO"), ("African Union", "IGOAFRAFU"), ("Arab League", "IGOMEAARL"),
+        ("ASEAN", "IGOSEAASN"), ("IMF", "IGOBUSIMF"), ("Red Cross", "NGOHLHIRC"), ("Amnesty International", "NGOHRIAMN"),
+    ],
+)
+def test_actors_igos(real: ActorDictionary, text: str, code: str) -> None:
+    igo = real.igo(text)
+    assert igo is not None and igo.code == code
+
+
+@pytest.mark.parametrize(
+    ("term", "code"),
+    [
+        ("troops", "MIL"), ("soldier", "MIL"), ("Armed Forces", "MIL"), ("officials", "GOV"), ("police", "COP"),
+        ("rebels", "REB"), ("lawmakers", "LEG"), ("MPs", "LEG"), ("Duma", "LEG"), ("judges", "JUD"),
+        ("diplomats", "DIP"), ("envoys", "DIP"), ("state media", "MED"), ("companies", "BUS"), ("opposition", "OPP"),
+        ("intelligence", "SPY"), ("civilians", "CVL"), ("refugees", "REF"), ("sovereign wealth fund", "GOV"),
+    ],
+)
+def test_actors_agents(real: ActorDictionary, term: str, code: str) -> None:
+    agent = real.agent(term)
+    assert agent is not None and agent.code == code
+
+
+def test_actors_roles_cover_the_documented_keys(real: ActorDictionary) -> None:
+    keys = {role.role for role in real.roles}
+    assert keys == {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "spokesperson",
+                    "envoy", "adviser", "legislator", "igo_leader", "opposition", "other"}
+    titles = real.role_titles()
+    assert (titles["president"].role, titles["president"].agent) == ("head_of_state", "GOV")
+    assert (titles["prime minister"].role, titles["secretary of state"].role) == ("head_of_government", "foreign_minister")
+    assert (titles["ambassador"].agent, titles["lawmaker"].agent) == ("DIP", "LEG")
+    role = real.role("Defense Secretary")
+    assert role is not None and role.role == "defence_minister"
+
+
+# --- the schema check ---
+
+
+def test_actors_copied_base_files_load_without_people(tmp_path: Path) -> None:
+    dictionary = load_dictionary(_base(tmp_path))
+    assert len(dictionary.countries) == 197 and dictionary.people == ()
+
+
+def test_actors_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    _append(base / "countries.toml", """
+        [[country]]
+        code = "ZZA"
+        name = "Nostatus"
+        names = ["Nostatus"]
+        adjectives = []
+        demonyms = []
+        capitals = []
+        seats = []
+
+        [[country]]
+        code = "Ru"
+        name = "Badcode"
+        names = ["Badcode"]
+        adjectives = []
+        demonyms = []
+        capitals = []
+        seats = []
+        status = "member"
+
+        [[country]]
+        code = "ZZB"
+        name = "Second Russia"
+        names = ["Russia"]
+        adjectives = []
+        demonyms = []
+        capitals = []
+        seats = []
+        status = "member"
+        """)
+    (base / "people.toml").write_text(textwrap.dedent("""
+        [[person]]
+        name = "Backwards Dates"
+        country = "RUS"
+
+        [[person.role]]
+        code = "RUSGOV"
+        role = "head_of_state"
+        start = 2024-05-07
+        end = 2000-01-01
+        """), encoding="utf-8")
+    problems = _problems(base)
+    assert len(problems) == 4
+    assert "countries.toml: country #198 (ZZA): missing key 'status'" in problems
+    assert any("(Ru): code 'Ru' does not match ^[A-Z]{3}$" in p for p in problems)
+    assert any("'Russia' maps to more than one entry (RUS, ZZB)" in p for p in problems)
+    assert any("role #1: start 2024-05-07 is after end 2000-01-01" in p for p in problems)
+
+
+def test_actors_schema_types_unknown_keys_and_bad_codes(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    _append(base / "igos.toml", """
+        [[igo]]
+        code = "NATO"
+        name = "Bad code"
+        names = "not a list"
+        colour = "blue"
+        """)
+    _append(base / "agents.toml", """
+        [[agent]]
+        code = "MIL"
+        name = "military again"
+        terms = ["Tanks"]
+        """)
+    _append(base / "roles.toml", """
+        [[role]]
+        role = "chief"
+        agent = "XYZ"
+        titles = ["chief"]
+        """)
+    problems = "\n".join(_problems(base))
+    assert "igo #58 (NATO): unknown key 'colour'" in problems
+    assert "igo #58 (NATO): 'names' must be a list of non-empty strings" in problems
+    assert "agents.toml: agent #29 (MIL): duplicate code 'MIL'" in problems
+    assert "term 'Tanks' must be lower case" in problems
+    assert "role #12 (chief): agent 'XYZ' is not in agents.toml" in problems
+
+
+def test_actors_igo_code_pattern(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    _append(base / "igos.toml", """
+        [[igo]]
+        code = "IGOABCD"
+        name = "Odd"
+        names = ["Odd Org"]
+        """)
+    assert any("code 'IGOABCD' does not match" in p for p in _problems(base))
+
+
+def test_actors_person_codes_roles_and_countries_are_checked(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    (base / "people.toml").write_text(textwrap.dedent("""
+        [[person]]
+        name = "Nobody"
+        country = "ZZZ"
+
+        [[person.role]]
+        code = "RUSXXX"
+        role = "wizard"
+        start = 2020-01-01
+        end = 2021-01-01
+
+        [[person.role]]
+        code = "IGOUNO"
+        role = "igo_leader"
+        start = "2020-01-01"
+        end = 2021-01-01
+        """), encoding="utf-8")
+    problems = "\n".join(_problems(base))
+    assert "country 'ZZZ' is not in countries.toml" in problems
+    assert "code 'RUSXXX' is neither a known country code + agent code nor a known IGO code" in problems
+    assert "role 'wizard' is not in roles.toml" in problems
+    assert "role #2: 'start' must be a date (YYYY-MM-DD)" in problems
+
+
+def test_actors_missing_file_and_broken_toml(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    (base / "agents.toml").unlink()
+    (base / "roles.toml").write_text("[[role]\nrole = ", encoding="utf-8")
+    problems = "\n".join(_problems(base))
+    assert "agents.toml: file missing" in problems
+    assert "roles.toml: not readable TOML" in problems
+
+
+# --- people, resolved by the article's date ---
+
+
+PEOPLE = """
+[[person]]
+name = "Marco Rubio"
+aliases = ["Rubio", "Marco Antonio Rubio"]
+country = "USA"
+
+[[person.role]]
+code = "USAGOV"
+title = "Secretary of State"
+role = "foreign_minister"
+start = 2025-01-21
+end = 2099-12-31
+
+[[person.role]]
+code = "USALEG"
+title = "Senator"
+role = "legislator"
+start = 2011-01-03
+end = 2025-01-20
+
+[[person]]
+name = "Antonio Guterres"
+aliases = ["Guterres", "António Guterres"]
+country = "PRT"
+
+[[person.role]]
+code = "IGOUNO"
+title = "Secretary-General"
+role = "igo_leader"
+start = 2017-01-01
+end = 2026-12-31
+
+[[person]]
+name = "Kim Alpha"
+aliases = ["Kim"]
+country = "KOR"
+
+[[person.role]]
+code = "KORGOV"
+role = "head_of_government"
+start = 2020-01-01
+end = 2020-12-31
+
+[[person]]
+name = "Kim Beta"
+aliases = ["Kim"]
+country = "PRK"
+
+[[person.role]]
+code = "PRKGOV"
+role = "head_of_state"
+start = 2022-01-01
+end = 2022-12-31
+"""
+
+
+@pytest.fixture
+def people(tmp_path: Path) -> ActorDictionary:
+    base = _base(tmp_path)
+    (base / "people.toml").write_text(PEOPLE, encoding="utf-8")
+    return load_dictionary(base)
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "code", "role"),
+    [
+        ("Rubio", dt.date(2025, 6, 1), "USAGOV", "foreign_minister"),
+        ("Marco Rubio", dt.date(2025, 1, 21), "USAGOV", "foreign_minister"),  # start is inclusive
+        ("Rubio", dt.date(2025, 1, 20), "USALEG", "legislator"),  # end is inclusive
+        ("RUBIO", dt.date(2015, 3, 1), "USALEG", "legislator"),
+        ("Rubio", dt.date(2005, 3, 1), "USAELI", None),  # before any role: an elite of his country
+        ("Guterres", dt.date(2024, 9, 24), "IGOUNO", "igo_leader"),
+        ("António Guterres", dt.date(2010, 1, 1), "PRTELI", None),
+        ("Kim", dt.date(2020, 6, 1), "KORGOV", "head_of_government"),  # a shared name, one held a role that day
+        ("Kim", dt.date(2022, 6, 1), "PRKGOV", "head_of_state"),
+    ],
+)
+def test_actors_person_resolved_by_date(people: ActorDictionary, name: str, on: dt.date, code: str, role: str | None) -> None:
+    match = people.person(name, on)
+    assert match is not None
+    assert match.code == code
+    assert (match.role.role if match.role else None) == role
+
+
+def test_actors_person_unknown_ambiguous_or_datetime(people: ActorDictionary) -> None:
+    assert people.person("rubio", dt.date(2025, 6, 1)) is None  # all lower case is not a name
+    assert people.person("Nobody", dt.date(2025, 6, 1)) is None
+    assert people.person("Kim", dt.date(2021, 6, 1)) is None  # two people, neither in a role that day
+    match = people.person("Rubio", dt.datetime(2025, 6, 1, 12, 0))
+    assert match is not None and match.person.name == "Marco Rubio" and match.code == "USAGOV"

@@ -555,3 +555,15 @@ def test_sources_many_bad_items_one_run(tmp_path: Path, db_path: Path) -> None:
     assert_good_ingested(summary, db_path, str(good), f"{folder / 'e-lines.jsonl'}#L1")
     recorded = query(db_path, "SELECT code FROM ingest_errors WHERE run_id = ? ORDER BY code", [summary.run_id])
     assert sorted(summary.reasons().elements()) == [row["code"] for row in recorded]
+
+
+def test_ingest_fifo_is_refused_not_blocking(tmp_path: Path, db_path: Path) -> None:
+    folder = tmp_path / "with-fifo"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "good.txt").write_text("Envoys met\n\nThe envoys of both states met in Oslo on Friday to discuss the truce.")
+
+    with Store(db_path) as store:
+        summary = run([str(folder)], store, RunOptions(annotate=False))
+    assert summary.ingested == 1
+    assert [(Path(p.locator).name, p.code) for p in summary.problems] == [("pipe.txt", "D002")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -84,7 +85,10 @@ Reader = Callable[[Source, IngestOptions], Iterator[Document | Problem]]
 
 def _read_file_bytes(path: str, options: IngestOptions) -> bytes:
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise InputError("D002", f"{path!r} is not a regular file")
+        size = info.st_size
         if size > options.max_bytes:
             raise InputError("D013", f"{path} has {size:,} bytes, over the {options.max_bytes:,}-byte limit", "raise --max-bytes")
         with open(path, "rb") as handle:

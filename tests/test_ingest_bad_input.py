@@ -18,31 +18,20 @@ from typing import Any
 import pytest
 
 from detente import IngestOptions, Problem, RunOptions, RunSummary, Store, run
+from helpers import ingest, query, stored
 
 # --- helpers -------------------------------------------------------------------------
 
 GOOD_TEXT = "Foreign ministers of Ghana and Togo met in Lome on Monday to discuss border security."
 
 
-def ingest(paths: list[Any], db_path: Path, **ingest: Any) -> RunSummary:
-    """Run detente on ``paths`` without annotation; check the summary's invariant."""
-    options = RunOptions(annotate=False, ingest=IngestOptions(**ingest))
-    with Store(db_path) as store:
-        summary = run([str(path) for path in paths], store, options)
-    assert summary.read == summary.ingested + summary.duplicates + summary.failed, summary.as_dict()
-    return summary
 
 
-def query(db_path: Path, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    with Store(db_path, read_only=True) as store:
-        result = store.con.execute(sql, params or [])
-        names = [column[0] for column in result.description or []]
-        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
-def stored(db_path: Path) -> dict[str, dict[str, Any]]:
-    """Stored articles by locator."""
-    return {row["locator"]: row for row in query(db_path, "SELECT * EXCLUDE (minhash) FROM articles")}
+
+
+
 
 
 def good_file(folder: Path, name: str = "good.txt", text: str = GOOD_TEXT) -> Path:

@@ -17,30 +17,18 @@ from typing import Any
 import pytest
 
 from detente import FieldMap, IngestOptions, RunOptions, RunSummary, Store, article_id, clean_text, run
+from helpers import ingest, query, stored
 
 # --- helpers -------------------------------------------------------------------------
 
 
-def ingest(paths: list[Any], db_path: Path, **ingest: Any) -> RunSummary:
-    """Run detente on ``paths`` without annotation; check the summary's invariant."""
-    options = RunOptions(annotate=False, ingest=IngestOptions(**ingest))
-    with Store(db_path) as store:
-        summary = run([str(path) for path in paths], store, options)
-    assert summary.read == summary.ingested + summary.duplicates + summary.failed, summary.as_dict()
-    return summary
 
 
-def query(db_path: Path, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    """Rows of ``sql`` read back from the database file (opened read-only)."""
-    with Store(db_path, read_only=True) as store:
-        result = store.con.execute(sql, params or [])
-        names = [column[0] for column in result.description or []]
-        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
-def stored(db_path: Path) -> dict[str, dict[str, Any]]:
-    """Stored articles by locator."""
-    return {row["locator"]: row for row in query(db_path, "SELECT * EXCLUDE (minhash) FROM articles")}
+
+
+
 
 
 def recorded_errors(db_path: Path, run_id: int) -> list[dict[str, Any]]:

@@ -18,6 +18,14 @@ from typing import Any
 import pytest
 
 from detente import IngestOptions, Problem, RunOptions, RunSummary, Store, run
+from helpers import query, stored
+from helpers import ingest as _ingest
+
+
+def ingest(paths: list[Any], db_path: Path, **options: Any) -> RunSummary:
+    """Like helpers.ingest, with a short default timeout for the loopback server."""
+    options.setdefault("timeout", 5.0)
+    return _ingest(paths, db_path, **options)
 
 pytestmark = pytest.mark.network
 
@@ -26,26 +34,10 @@ Handler = Callable[[BaseHTTPRequestHandler], None]
 # --- helpers -------------------------------------------------------------------------
 
 
-def ingest(paths: list[Any], db_path: Path, **ingest: Any) -> RunSummary:
-    """Run detente on ``paths`` without annotation; check the summary's invariant."""
-    ingest.setdefault("timeout", 5.0)
-    options = RunOptions(annotate=False, ingest=IngestOptions(**ingest))
-    with Store(db_path) as store:
-        summary = run([str(path) for path in paths], store, options)
-    assert summary.read == summary.ingested + summary.duplicates + summary.failed, summary.as_dict()
-    return summary
 
 
-def query(db_path: Path, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    with Store(db_path, read_only=True) as store:
-        result = store.con.execute(sql, params or [])
-        names = [column[0] for column in result.description or []]
-        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
-def stored(db_path: Path) -> dict[str, dict[str, Any]]:
-    """Stored articles by locator."""
-    return {row["locator"]: row for row in query(db_path, "SELECT * EXCLUDE (minhash) FROM articles")}
 
 
 def assert_problems(summary: RunSummary, db_path: Path, expected: list[tuple[str, str]]) -> list[Problem]:

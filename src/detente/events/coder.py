@@ -1,0 +1,643 @@
+"""The event coder: who did what to whom, from a spaCy dependency parse.
+
+For each sentence the coder (1) finds actor and agent phrases with a :class:`Lexicon`, (2) finds
+trigger verbs and nouns with a :class:`VerbDictionary`, (3) picks each trigger's code from its
+longest matching pattern, (4) takes the source from the subject (or the passive agent), the
+target from the pattern's marker, the object or the first actor in the trigger's phrase, with
+compound actors expanded, and (5) flags negation and modality. Everything it decides is kept
+on the :class:`CodedEvent` so that each event can be explained.
+
+The coder is pure: spaCy ``Span`` objects in, :class:`CodedEvent` records out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.events.lexicon import ActorEntry, AgentEntry, Lexicon, LexMatch
+from detente.events.patterns import Pattern, TokenForms, match_pattern
+from detente.events.verbs import NounEntry, VerbDictionary, VerbEntry
+from detente.events.when import resolve_when
+
+__all__ = ["CodedEvent", "Coder", "Party"]
+
+_VALID_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
+_MODALS = {"could", "would", "may", "might", "should", "can", "will", "shall", "must", "'ll", "wo", "ca"}
+_NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+_NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "resist",
+                   "oppose", "rule", "balk", "block", "prevent", "forbid", "veto"}
+_HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "propose", "offer", "threaten",
+                       "consider", "prepare", "try", "attempt", "wish", "promise", "pledge", "vow", "agree",
+                       "urge", "ask", "call", "demand", "suggest", "set", "likely", "able", "ready", "willing",
+                       "due", "about", "need", "push", "press", "warn", "invite"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+_SKIP_IN_NP = {"relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "punct", "cc", "parataxis", "dep", "mark"}
+_NP_PREPS = {"of", "in", "from", "at"}
+_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+             "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
+_LOCATION_KINDS = {"metonym"}
+_CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
+                  "persuade", "allow", "help"}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One actor of an event: its code, the words naming it, and their character offsets."""
+
+    code: str
+    text: str
+    start_char: int
+    end_char: int
+    kind: str = "actor"
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvent:
+    """An event coded from one sentence, with the evidence to explain it."""
+
+    source: tuple[Party, ...]
+    target: tuple[Party, ...]
+    cameo: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence_start: int
+    sentence_end: int
+    negated: bool = False
+    hypothetical: bool = False
+    date: dt.date | None = None
+    rule: str = ""
+    symmetric: bool = False
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """(source code, target code) pairs this event states, self-pairs dropped."""
+        targets = [t.code for t in self.target] or [""]
+        out: list[tuple[str, str]] = []
+        for s in self.source or ():
+            for t in targets:
+                if s.code != t and (s.code, t) not in out:
+                    out.append((s.code, t))
+        return out
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """Per-sentence working state."""
+
+    span: Span
+    day: dt.date | None
+    matches: list[LexMatch]
+    at: dict[int, LexMatch]          # token index (doc) -> match covering it
+    memory: list[Party] = field(default_factory=list)
+
+
+class Coder:
+    """Codes parsed sentences with one verb dictionary and one actor lexicon.
+
+    ``require_dyad`` drops events without both a source and a target (PETRARCH's default);
+    with it off, a missing side is coded ``---``. ``discards`` are token phrases whose presence
+    stops a sentence from being coded (sports results, weather).
+    """
+
+    def __init__(self, verbs: VerbDictionary, lexicon: Lexicon, *, discards: Iterable[tuple[str, ...]] = (),
+                 require_dyad: bool = True, name: str = "detente") -> None:
+        self.verbs = verbs
+        self.lexicon = lexicon
+        self.discards = tuple(discards)
+        self.require_dyad = require_dyad
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<Coder {self.name}: {self.verbs!r}, {self.lexicon!r}>"
+
+    # ----------------------------------------------------------------------------- entry points
+
+    def code_doc(self, doc: Doc, day: dt.date | None = None) -> list[CodedEvent]:
+        """Code every sentence of a parsed document; pronouns reach back within a paragraph."""
+        out: list[CodedEvent] = []
+        memory: list[Party] = []
+        last_end = 0
+        for sent in doc.sents:
+            if "\n" in doc.text[last_end:sent.start_char]:
+                memory = []
+            out.extend(self.code_sentence(sent, day, memory))
+            last_end = sent.end_char
+        return out
+
+    def candidate(self, lowers: Sequence[str]) -> bool:
+        """Whether a tokenised sentence can hold an event: it names an actor and a trigger word.
+
+        Cheap (no parse needed): used to parse only the sentences worth parsing.
+        """
+        if not any(self.lexicon.knows(w) for w in lowers):
+            return False
+        return any(w in self.verbs.by_form or w in self.verbs.by_lemma or w in self.verbs.noun_by_lemma
+                   or w.rstrip("sd") in self.verbs.by_lemma for w in lowers) or not self.verbs.lemma_mode
+
+    def code_sentence(self, sent: Span, day: dt.date | None = None,
+                      memory: list[Party] | None = None) -> list[CodedEvent]:
+        """Code one parsed sentence. ``memory`` holds the paragraph's earlier actors (updated)."""
+        memory = [] if memory is None else memory
+        lowers = [_lower(t) for t in sent]
+        if self.discards and _has_phrase(lowers, self.discards):
+            return []
+        texts = [t.text for t in sent]
+        matches = [LexMatch(m.start + sent.start, m.end + sent.start, m.entry)
+                   for m in self.lexicon.scan(lowers, texts)]
+        at = {i: m for m in matches for i in range(m.start, m.end)}
+        st = _Sentence(sent, day, matches, at, memory)
+        events: list[CodedEvent] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.i in at or not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+                continue
+            ev = self._code_verb(st, tok, consumed)
+            events.extend(ev)
+        if self.verbs.nouns:
+            for tok in sent:
+                if tok.i in consumed or tok.i in at or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                entry = self.verbs.noun_by_lemma.get(tok.lemma_.lower()) or self.verbs.noun_by_lemma.get(_lower(tok))
+                if entry is not None:
+                    events.extend(self._code_noun(st, tok, entry))
+        # remember this sentence's actors for pronouns in the next ones
+        for m in matches:
+            if isinstance(m.entry, ActorEntry):
+                for code in m.entry.codes_on(day):
+                    memory.append(self._party(st, m, code))
+        return events
+
+    # ------------------------------------------------------------------------------------ verbs
+
+    def _code_verb(self, st: _Sentence, verb: Token, consumed: set[int]) -> list[CodedEvent]:
+        lower, lemma = _lower(verb), verb.lemma_.lower()
+        entries = self.verbs.verbs_for(lower, lemma)
+        if not entries:
+            return []
+        doc = verb.doc
+        fitting = [e for e in entries if _fits_multiword(doc, verb, e)]
+        if not fitting:
+            return []
+        entry = max(fitting, key=lambda e: len(e.before) + len(e.after))
+        skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
+        upper, lower_tokens = self._contexts(st, verb, skip)
+        code, pattern, found = entry.code, None, {}
+        for p in entry.patterns:
+            got = match_pattern(p.upper, upper, verb.i - len(entry.before), -1)
+            if got is None:
+                continue
+            got_lower = match_pattern(p.lower, lower_tokens, verb.i + len(entry.after), 1)
+            if got_lower is None:
+                continue
+            code, pattern = p.code, p
+            found = {**{k: ("upper", v) for k, v in got.items()}, **{k: ("lower", v) for k, v in got_lower.items()}}
+            break
+        if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
+            return []
+        if pattern is not None:
+            for s in pattern.lower:
+                if not s.marker:
+                    consumed.update(_pattern_tokens(lower_tokens, s))
+        source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern)
+        trigger_tokens = sorted({verb.i, *skip})
+        negated = _negated(verb, pattern)
+        hypothetical = _hypothetical(verb)
+        when = self._when(verb, st.day)
+        rule = f"{self.verbs.name}: {entry.name} [{entry.code}]" + (f" / {pattern.text} [{pattern.code}]" if pattern else "")
+        return self._emit(st, code, source, target, doc[trigger_tokens[0]:trigger_tokens[-1] + 1],
+                          negated, hypothetical, when, rule, symmetric)
+
+    def _contexts(self, st: _Sentence, verb: Token, skip: set[int]) -> tuple[list[TokenForms], list[TokenForms]]:
+        lemma_mode = self.verbs.lemma_mode
+        sent = st.span
+
+        def forms(t: Token) -> frozenset[str]:
+            low = _lower(t)
+            return frozenset((low, t.lemma_.lower())) if lemma_mode else frozenset((low,))
+
+        upper = [(t.i, forms(t)) for t in reversed(sent[: verb.i - sent.start]) if t.i not in skip]
+        lower = [(t.i, forms(t)) for t in verb.subtree if t.i > verb.i and t.i not in skip]
+        return upper, lower
+
+    def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
+                          found: dict[str, tuple[str, int]], pattern: Pattern | None
+                          ) -> tuple[list[Party], list[Party], bool]:
+        subject, passive = _subject(verb)
+        subject_parties = self._group(st, subject) if subject is not None else []
+        agent_parties: list[Party] = []
+        if passive:
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        agent_parties = self._group(st, obj)
+        used = {p.start_char for p in subject_parties + agent_parties}
+
+        def after(pos: int) -> list[Party]:
+            for idx, _ in lower[pos:]:
+                m = st.at.get(idx)
+                if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
+                    group = self._group(st, verb.doc[idx])
+                    if group and not any(p.start_char in used for p in group):
+                        return group
+            return []
+
+        source: list[Party] = []
+        target: list[Party] = []
+        symmetric = False
+        for marker, (side, pos) in found.items():
+            parties = after(pos) if side == "lower" else subject_parties
+            if marker == "source":
+                source = parties
+            elif marker == "target":
+                target = parties
+            else:
+                source, target, symmetric = parties, parties, True
+        if passive:
+            if not source:
+                source = agent_parties
+            if not target and "target" not in found:
+                target = subject_parties
+        elif not source and not ("source" in found and found["source"][0] == "lower"):
+            source = subject_parties if "target" not in found or found["target"][0] != "upper" else []
+        if not target:
+            used |= {p.start_char for p in source}
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
+                target = [p for p in self._group(st, obj) if p.start_char not in used]
+            if not target:
+                target = after(0)
+        return source, target, symmetric
+
+    # ------------------------------------------------------------------------------------ nouns
+
+    def _code_noun(self, st: _Sentence, noun: Token, entry: NounEntry) -> list[CodedEvent]:
+        source: list[Party] = []
+        target: list[Party] = []
+        for child in noun.children:
+            if child.dep_ == "prep":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                word = child.lower_
+                if word == "between" or (entry.symmetric and word in ("with", "among")):
+                    parties = self._group(st, obj)
+                    if word == "between":
+                        source, target = source + parties, target + parties
+                    else:
+                        target += parties
+                elif word in ("by", "from"):
+                    source += self._group(st, obj)
+                elif word in ("on", "against", "to", "with", "toward", "towards", "at", "over", "into"):
+                    target += self._group(st, obj)
+            elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in st.at:
+                m = st.at[child.i]
+                if isinstance(m.entry, ActorEntry) and m.entry.kind not in _LOCATION_KINDS | {"demonym"}:
+                    source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
+            elif child.dep_ in ("poss",) and child.lower_ in _PRONOUNS:
+                source += self._pronoun(st, child)
+        if not source and noun.dep_ in ("dobj", "obj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            head = noun.head
+            if not self._verb_codes(head):
+                subj, _ = _subject(head)
+                if subj is not None:
+                    source = self._group(st, subj)
+        if entry.symmetric:
+            everyone = _dedupe(source + target)
+            if len({p.code for p in everyone}) < 2:
+                return []
+            source = target = everyone
+        if not source and not target:
+            return []
+        negated = _negated(noun.head, None) if noun.dep_ in ("dobj", "obj", "nsubjpass") else False
+        negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
+        hypothetical = _hypothetical(noun.head) if noun.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") else False
+        rule = f"{self.verbs.name}: noun {entry.name} [{entry.code}]"
+        return self._emit(st, entry.code, source, target, noun.doc[noun.i:noun.i + 1], negated, hypothetical,
+                          self._when(noun, st.day), rule, entry.symmetric)
+
+    def _verb_codes(self, verb: Token) -> bool:
+        """Whether a verb would code by itself (so its object noun is not a separate event)."""
+        for e in self.verbs.verbs_for(_lower(verb), verb.lemma_.lower()):
+            if e.code != "---":
+                return True
+        return False
+
+    # ----------------------------------------------------------------------------------- actors
+
+    def _group(self, st: _Sentence, token: Token) -> list[Party]:
+        """The parties a noun phrase names, conjuncts and agents included."""
+        if token.lower_ in _PRONOUNS and token.i not in st.at:
+            return self._pronoun(st, token)
+        head = _np_head(token, st)
+        while head.dep_ == "conj" and head.head is not head and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = head.head
+        conjuncts = _conjuncts(head, st)
+        others = {c.i for c in conjuncts}
+        per: list[tuple[list[LexMatch], AgentEntry | None, LexMatch | None]] = []
+        for c in conjuncts:
+            tokens = _np_tokens(c, others - {c.i})
+            actors: list[LexMatch] = []
+            agent: LexMatch | None = None
+            seen: set[int] = set()
+            for i in sorted(tokens):
+                m = st.at.get(i)
+                if m is None or m.start in seen:
+                    continue
+                seen.add(m.start)
+                if isinstance(m.entry, AgentEntry):
+                    if agent is None or m.start <= c.i < m.end:
+                        agent = m
+                elif m.entry.codes_on(st.day):
+                    actors.append(m)
+            if actors:
+                first = actors[0]
+                root = st.span.doc[first.end - 1]
+                linked = [first] + [a for a in actors[1:]
+                                    if _conj_linked(root, st.span.doc[a.end - 1]) or _listed(st, first, a)]
+                actors = linked
+            per.append((actors, agent.entry if agent else None, agent))  # type: ignore[arg-type]
+        borrowed = [a for actors, _, _ in per for a in actors]
+        parties: list[Party] = []
+        for actors, agent, agent_match in per:
+            use = actors or ([] if agent is None else borrowed)
+            if not use and agent is not None and agent_match is not None:
+                if isinstance(agent, AgentEntry) and agent.kind == "role":
+                    resolved = self._role_reference(st, agent, agent_match)
+                    if resolved:
+                        parties.extend(resolved)
+                        continue
+                code = f"{agent.code}---" if agent.prefix else f"---{agent.code}"
+                parties.append(self._party(st, agent_match, code))
+                continue
+            for m in use:
+                assert isinstance(m.entry, ActorEntry)
+                for code in m.entry.codes_on(st.day):
+                    parties.append(self._party(st, m, _combine(code, agent, m.entry.kind), agent_match))
+        return _dedupe(parties)
+
+    def _party(self, st: _Sentence, m: LexMatch, code: str, agent: LexMatch | None = None) -> Party:
+        doc = st.span.doc
+        start, end = m.start, m.end
+        if agent is not None:
+            start, end = min(start, agent.start), max(end, agent.end)
+        span = doc[start:end]
+        kind = m.entry.kind if isinstance(m.entry, ActorEntry) else "agent"
+        return Party(code, span.text, span.start_char, span.end_char, kind)
+
+    def _pronoun(self, st: _Sentence, token: Token) -> list[Party]:
+        want = _PRONOUNS.get(token.lower_, "any")
+        earlier = [p for p in st.memory] + [
+            self._party(st, m, c) for m in st.matches if m.end <= token.i and isinstance(m.entry, ActorEntry)
+            for c in m.entry.codes_on(st.day)]
+        for p in reversed(earlier):
+            if want == "any" or (want == "person") == (p.kind == "person"):
+                return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind)]
+        return []
+
+    def _role_reference(self, st: _Sentence, agent: AgentEntry, m: LexMatch) -> list[Party]:
+        """"the president said": the last person mentioned earlier in the paragraph whose code
+        carries the role's agent."""
+        earlier = [p for p in st.memory] + [
+            self._party(st, x, c) for x in st.matches if x.end <= m.start and isinstance(x.entry, ActorEntry)
+            for c in x.entry.codes_on(st.day)]
+        for p in reversed(earlier):
+            if p.kind == "person" and p.code[3:].startswith(agent.code):
+                span = st.span.doc[m.start:m.end]
+                return [Party(p.code, span.text, span.start_char, span.end_char, "person")]
+        return []
+
+    # ------------------------------------------------------------------------------------ output
+
+    def _when(self, token: Token, day: dt.date | None) -> dt.date | None:
+        for child in token.children:
+            if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
+                got = resolve_when(" ".join(t.text for t in child.subtree), day)
+                if got:
+                    return got
+            if child.dep_ == "prep" and child.lower_ == "on":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    got = resolve_when(" ".join(t.text for t in obj.subtree), day)
+                    if got:
+                        return got
+        return day
+
+    def _emit(self, st: _Sentence, code: str, source: list[Party], target: list[Party], trigger: Span,
+              negated: bool, hypothetical: bool, when: dt.date | None, rule: str,
+              symmetric: bool) -> list[CodedEvent]:
+        codes = code.split(":")
+        if not source and not target:
+            return []
+        if self.require_dyad and (not source or not target):
+            return []
+        if not source:
+            source = [Party("---", "", trigger.start_char, trigger.start_char)]
+        if not target:
+            target = [Party("---", "", trigger.end_char, trigger.end_char)]
+        if all(s.code == t.code for s in source for t in target):
+            return []
+        base = dict(trigger=trigger.text, trigger_start=trigger.start_char, trigger_end=trigger.end_char,
+                    sentence_start=st.span.start_char, sentence_end=st.span.end_char, negated=negated,
+                    hypothetical=hypothetical, date=when, rule=rule, symmetric=symmetric)
+        out = [CodedEvent(source=tuple(source), target=tuple(target), cameo=codes[0], **base)]
+        if len(codes) > 1 and not symmetric:
+            out.append(CodedEvent(source=tuple(target), target=tuple(source), cameo=codes[1], **base))
+        elif len(codes) > 1 and codes[1] != codes[0]:
+            out.append(CodedEvent(source=tuple(target), target=tuple(source), cameo=codes[1], **base))
+        return out
+
+
+# ---------------------------------------------------------------------------------- helpers
+
+def _lower(t: Token) -> str:
+    return t.lower_.replace("\u2019", "'")
+
+
+def _has_phrase(lowers: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    joined = " " + " ".join(lowers) + " "
+    return any(" " + " ".join(p) + " " in joined for p in phrases)
+
+
+def _fits_multiword(doc: Doc, verb: Token, e: VerbEntry) -> bool:
+    for k, w in enumerate(e.after):
+        i = verb.i + k + 1
+        if i >= len(doc) or _lower(doc[i]) != w:
+            return False
+    for k, w in enumerate(reversed(e.before)):
+        i = verb.i - k - 1
+        if i < 0 or _lower(doc[i]) != w:
+            return False
+    return True
+
+
+def _pattern_tokens(tokens: list[TokenForms], step: object) -> list[int]:
+    alts = getattr(step, "alternatives", ())
+    words = {w for alt in alts for w in alt}
+    return [i for i, forms in tokens if forms & words]
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject and whether the verb itself is passive.
+
+    A verb without its own subject borrows one up its chain: "X is about to restore" (xcomp of
+    an adjective), "X condemned ... and promised" (conj), "X urged Y to help" (Y, the object of
+    a control verb), "the woman who shot" (the noun a relative clause modifies).
+    """
+    passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+    v = verb
+    for _ in range(8):
+        for c in v.children:
+            if c.dep_ in _SUBJECTS:
+                return c, passive
+        if v.dep_ == "xcomp":
+            obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and v.head.lemma_.lower() in _CONTROL_VERBS:
+                return obj, passive
+        if v.dep_ in ("xcomp", "acomp", "conj", "pcomp", "advcl", "ccomp") and v.head is not v:
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+                v = v.head
+            v = v.head
+            continue
+        if v.dep_ in ("relcl", "acl") and v.head is not v:
+            return v.head, passive
+        break
+    return None, passive
+
+
+def _np_head(token: Token, st: _Sentence) -> Token:
+    """The head noun of the phrase a token belongs to ("Osgiliath" in "Osgiliath soldiers" -> soldiers)."""
+    h = token
+    for _ in range(6):
+        if h.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat") and h.head is not h:
+            h = h.head
+            continue
+        if h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.lower_ in _NP_PREPS:
+            noun = h.head.head
+            m = st.at.get(noun.i)
+            if noun.pos_ in ("NOUN", "PROPN") and m is not None and isinstance(m.entry, AgentEntry):
+                h = noun
+                continue
+        break
+    return h
+
+
+def _np_tokens(head: Token, exclude: set[int]) -> set[int]:
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.i in exclude or c.dep_ in _SKIP_IN_NP or c.dep_ == "conj" and t is head:
+                continue
+            if c.dep_ == "prep" and c.lower_ not in _NP_PREPS:
+                continue
+            stack.append(c)
+    return out
+
+
+def _conjuncts(head: Token, st: _Sentence) -> list[Token]:
+    """A phrase's coordinated heads; an apposition that is itself an actor counts as one
+    (spaCy often reads "Mordor, the Shire, Fornost and Bree" as an apposition chain)."""
+    out = {head.i: head}
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.i in out:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or (
+                    c.dep_ == "appos" and c.i in st.at and isinstance(st.at[c.i].entry, ActorEntry)):
+                out[c.i] = c
+                stack.append(c)
+    return sorted(out.values(), key=lambda t: t.i)
+
+
+def _listed(st: _Sentence, a: LexMatch, b: LexMatch) -> bool:
+    """Whether two actor phrases of one noun phrase are listed together ("Fornost and the evil
+    Gondor"): only words of a list stand between them (no preposition or verb)."""
+    between = st.span.doc[a.end:b.start]
+    return any(t.lower_ in ("and", "or", "nor", ",") for t in between) and not any(
+        t.pos_ in ("ADP", "VERB", "AUX") or t.dep_ == "prep" for t in between)
+
+
+def _conj_linked(a: Token, b: Token) -> bool:
+    def top(t: Token) -> Token:
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        return t
+    return top(a) is top(b)
+
+
+def _combine(code: str, agent: AgentEntry | None, kind: str) -> str:
+    if agent is None or kind == "person":
+        return code
+    if agent.prefix:
+        return code if code.startswith(agent.code) else agent.code + code
+    if agent.code in code[3:]:
+        return code
+    return code + agent.code
+
+
+def _dedupe(parties: Iterable[Party]) -> list[Party]:
+    out: list[Party] = []
+    seen: set[str] = set()
+    for p in parties:
+        if p.code not in seen:
+            seen.add(p.code)
+            out.append(p)
+    return out
+
+
+def _negated(verb: Token, pattern: Pattern | None) -> bool:
+    """Negated by its own words, or the complement of "refuse to", "failed to", "did not agree to"."""
+    if pattern is not None and any(w in _NEGATORS for s in pattern.upper for a in s.alternatives for w in a):
+        return False   # the pattern itself codes the negative act
+    v = verb
+    for depth in range(4):
+        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in v.children):
+            return True
+        if depth > 0 and v.lemma_.lower() in _NEGATING_HEADS:
+            return True
+        if v.dep_ in ("xcomp", "ccomp") and v.head is not v and v.dep_ == "xcomp":
+            v = v.head
+            continue
+        if v.dep_ == "conj" and v.head is not v:
+            v = v.head
+            continue
+        break
+    return False
+
+
+def _hypothetical(verb: Token) -> bool:
+    """Modal, conditional, future or intended: could meet, if ... fails, plans to, will visit."""
+    v = verb
+    for depth in range(4):
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in _MODALS):
+                return True
+            if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS:
+                return True
+        if depth > 0 and v.lemma_.lower() in _HYPOTHETICAL_HEADS:
+            return True
+        if v.dep_ in ("xcomp", "conj") and v.head is not v:
+            v = v.head
+            continue
+        if v.dep_ == "pcomp" and v.head.lower_ in ("about",):
+            return True
+        break
+    return False
+
+
+def iter_pairs(events: Iterable[CodedEvent]) -> Iterator[tuple[str, str, str]]:
+    """(source, target, cameo) for every pair of every event."""
+    for e in events:
+        for s, t in e.pairs():
+            yield s, t, e.cameo

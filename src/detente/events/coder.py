@@ -101,12 +101,17 @@ class Coder:
     """Codes parsed sentences with one verb dictionary and one actor lexicon.
 
     ``require_dyad`` drops events without both a source and a target (PETRARCH's default);
-    with it off, a missing side is coded ``---``. ``discards`` are token phrases whose presence
+    with it off, a missing side is coded ``---``. ``agentless_passive`` says what the subject of
+    a passive without a "by" agent is: its ``target`` ("Kyiv was shelled": Kyiv suffered it),
+    or, as PETRARCH codes it, its ``source``. ``discards`` are token phrases whose presence
     stops a sentence from being coded (sports results, weather).
     """
 
     def __init__(self, verbs: VerbDictionary, lexicon: Lexicon, *, discards: Iterable[tuple[str, ...]] = (),
-                 require_dyad: bool = True, name: str = "detente") -> None:
+                 require_dyad: bool = True, agentless_passive: str = "target", name: str = "detente") -> None:
+        if agentless_passive not in ("target", "source"):
+            raise ValueError("agentless_passive must be 'target' or 'source'")
+        self.agentless_passive = agentless_passive
         self.verbs = verbs
         self.lexicon = lexicon
         self.discards = tuple(discards)
@@ -196,7 +201,8 @@ class Coder:
             if got_lower is None:
                 continue
             code, pattern = p.code, p
-            found = {**{k: ("upper", v) for k, v in got.items()}, **{k: ("lower", v) for k, v in got_lower.items()}}
+            found = {**{k: ("upper", v) for k, v in got.items()},
+                     **{k: ("lower", v) for k, v in got_lower.items()}}
             break
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
@@ -213,6 +219,21 @@ class Coder:
         return self._emit(st, code, source, target, doc[trigger_tokens[0]:trigger_tokens[-1] + 1],
                           negated, hypothetical, when, rule, symmetric)
 
+    def _skip_phrase(self, st: _Sentence, tokens: Sequence[TokenForms], k: int) -> int:
+        """The position in ``tokens`` after the next noun phrase at or after ``k``."""
+        doc = st.span.doc
+        while k < len(tokens):
+            t = doc[tokens[k][0]]
+            if t.pos_ in ("NOUN", "PROPN", "PRON") or t.i in st.at:
+                head = _np_head(t, st) if t.i not in st.at else doc[st.at[t.i].end - 1]
+                end = max(x.i for x in head.subtree if x.i <= head.i) if t.i not in st.at else head.i
+                end = max(end, head.i)
+                while k < len(tokens) and tokens[k][0] <= end:
+                    k += 1
+                return k
+            k += 1
+        return k
+
     def _contexts(self, st: _Sentence, verb: Token, skip: set[int]) -> tuple[list[TokenForms], list[TokenForms]]:
         lemma_mode = self.verbs.lemma_mode
         sent = st.span
@@ -228,8 +249,8 @@ class Coder:
     def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
                           found: dict[str, tuple[str, int]], pattern: Pattern | None
                           ) -> tuple[list[Party], list[Party], bool]:
-        subject, passive = _subject(verb)
-        subject_parties = self._group(st, subject) if subject is not None else []
+        subjects, passive = _subject(verb)
+        subject_parties = _dedupe(p for subj in subjects for p in self._group(st, subj))
         agent_parties: list[Party] = []
         if passive:
             for child in verb.children:
@@ -238,27 +259,38 @@ class Coder:
                     if obj is not None:
                         agent_parties = self._group(st, obj)
         used = {p.start_char for p in subject_parties + agent_parties}
+        upper = [(t.i, frozenset()) for t in reversed(st.span[: verb.i - st.span.start])]
 
-        def after(pos: int) -> list[Party]:
-            for idx, _ in lower[pos:]:
+        def first_group(tokens: Sequence[TokenForms], pos: int, skips: int, avoid: set[int]) -> list[Party]:
+            k = pos
+            for _ in range(skips):
+                k = self._skip_phrase(st, tokens, k)
+            for idx, _ in tokens[k:]:
                 m = st.at.get(idx)
                 if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
                     group = self._group(st, verb.doc[idx])
-                    if group and not any(p.start_char in used for p in group):
+                    if group and not any(p.start_char in avoid for p in group):
                         return group
             return []
+
+        def after(pos: int, skips: int = 0) -> list[Party]:
+            return first_group(lower, pos, skips, used)
 
         source: list[Party] = []
         target: list[Party] = []
         symmetric = False
-        for marker, (side, pos) in found.items():
-            parties = after(pos) if side == "lower" else subject_parties
+        for marker, (side, (pos, skips)) in found.items():
+            parties = after(pos, skips) if side == "lower" else first_group(upper, pos, skips, set())
             if marker == "source":
                 source = parties
             elif marker == "target":
                 target = parties
+            elif side == "lower" and subject_parties:
+                source, target = subject_parties, parties
             else:
                 source, target, symmetric = parties, parties, True
+        if passive and not agent_parties and self.agentless_passive == "source":
+            passive = False
         if passive:
             if not source:
                 source = agent_parties
@@ -305,9 +337,8 @@ class Coder:
         if not source and noun.dep_ in ("dobj", "obj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             head = noun.head
             if not self._verb_codes(head):
-                subj, _ = _subject(head)
-                if subj is not None:
-                    source = self._group(st, subj)
+                subjects, _ = _subject(head)
+                source = _dedupe(p for subj in subjects for p in self._group(st, subj))
         if entry.symmetric:
             everyone = _dedupe(source + target)
             if len({p.code for p in everyone}) < 2:
@@ -340,11 +371,12 @@ class Coder:
             head = head.head
         conjuncts = _conjuncts(head, st)
         others = {c.i for c in conjuncts}
-        per: list[tuple[list[LexMatch], AgentEntry | None, LexMatch | None]] = []
+        doc = st.span.doc
+        per: list[tuple[Token, list[LexMatch], list[LexMatch]]] = []
         for c in conjuncts:
             tokens = _np_tokens(c, others - {c.i})
             actors: list[LexMatch] = []
-            agent: LexMatch | None = None
+            agents: list[LexMatch] = []
             seen: set[int] = set()
             for i in sorted(tokens):
                 m = st.at.get(i)
@@ -352,34 +384,38 @@ class Coder:
                     continue
                 seen.add(m.start)
                 if isinstance(m.entry, AgentEntry):
-                    if agent is None or m.start <= c.i < m.end:
-                        agent = m
+                    agents.append(m)
                 elif m.entry.codes_on(st.day):
                     actors.append(m)
             if actors:
-                first = actors[0]
-                root = st.span.doc[first.end - 1]
-                linked = [first] + [a for a in actors[1:]
-                                    if _conj_linked(root, st.span.doc[a.end - 1]) or _listed(st, first, a)]
+                linked = [actors[0]]
+                for a in actors[1:]:
+                    if _conj_linked(doc[linked[0].end - 1], doc[a.end - 1]) or _listed(st, linked[-1], a):
+                        linked.append(a)
                 actors = linked
-            per.append((actors, agent.entry if agent else None, agent))  # type: ignore[arg-type]
-        borrowed = [a for actors, _, _ in per for a in actors]
+            per.append((c, actors, _agents(agents, c)))
+        per = _merge_strays(per, doc)
+        borrowed = [a for _, actors, _ in per for a in actors]
         parties: list[Party] = []
-        for actors, agent, agent_match in per:
-            use = actors or ([] if agent is None else borrowed)
-            if not use and agent is not None and agent_match is not None:
-                if isinstance(agent, AgentEntry) and agent.kind == "role":
-                    resolved = self._role_reference(st, agent, agent_match)
+        for k, (c, actors, agents) in enumerate(per):
+            if k > 0 and c.dep_ == "appos" and not any(x.dep_ == "conj" for x in c.children) and (
+                    per[0][1] or per[0][2]):
+                continue   # "the Minister, Telemar": an apposition names the same actor again
+            use = actors or (borrowed if agents else [])
+            if not use and agents:
+                role = next((a for a in agents if isinstance(a.entry, AgentEntry) and a.entry.kind == "role"), None)
+                if role is not None:
+                    resolved = self._role_reference(st, role.entry, role)  # type: ignore[arg-type]
                     if resolved:
                         parties.extend(resolved)
                         continue
-                code = f"{agent.code}---" if agent.prefix else f"---{agent.code}"
-                parties.append(self._party(st, agent_match, code))
+                parties.append(self._party(st, agents[0], _combine("---", agents, "actor")))
                 continue
             for m in use:
                 assert isinstance(m.entry, ActorEntry)
                 for code in m.entry.codes_on(st.day):
-                    parties.append(self._party(st, m, _combine(code, agent, m.entry.kind), agent_match))
+                    parties.append(self._party(st, m, _combine(code, agents, m.entry.kind),
+                                               agents[0] if agents else None))
         return _dedupe(parties)
 
     def _party(self, st: _Sentence, m: LexMatch, code: str, agent: LexMatch | None = None) -> Party:
@@ -483,7 +519,7 @@ def _pattern_tokens(tokens: list[TokenForms], step: object) -> list[int]:
     return [i for i, forms in tokens if forms & words]
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
+def _subject(verb: Token) -> tuple[list[Token], bool]:
     """The verb's subject and whether the verb itself is passive.
 
     A verb without its own subject borrows one up its chain: "X is about to restore" (xcomp of
@@ -493,22 +529,22 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
     v = verb
     for _ in range(8):
-        for c in v.children:
-            if c.dep_ in _SUBJECTS:
-                return c, passive
+        found = [c for c in v.children if c.dep_ in _SUBJECTS]
+        if found:
+            return found, passive
         if v.dep_ == "xcomp":
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and v.head.lemma_.lower() in _CONTROL_VERBS:
-                return obj, passive
+                return [obj], passive
         if v.dep_ in ("xcomp", "acomp", "conj", "pcomp", "advcl", "ccomp") and v.head is not v:
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":
                 v = v.head
             v = v.head
             continue
         if v.dep_ in ("relcl", "acl") and v.head is not v:
-            return v.head, passive
+            return [v.head], passive
         break
-    return None, passive
+    return [], passive
 
 
 def _np_head(token: Token, st: _Sentence) -> Token:
@@ -565,7 +601,7 @@ def _listed(st: _Sentence, a: LexMatch, b: LexMatch) -> bool:
     Gondor"): only words of a list stand between them (no preposition or verb)."""
     between = st.span.doc[a.end:b.start]
     return any(t.lower_ in ("and", "or", "nor", ",") for t in between) and not any(
-        t.pos_ in ("ADP", "VERB", "AUX") or t.dep_ == "prep" for t in between)
+        t.pos_ in ("ADP", "VERB", "AUX", "PART") or t.dep_ in ("prep", "case") or t.i in st.at for t in between)
 
 
 def _conj_linked(a: Token, b: Token) -> bool:
@@ -576,14 +612,46 @@ def _conj_linked(a: Token, b: Token) -> bool:
     return top(a) is top(b)
 
 
-def _combine(code: str, agent: AgentEntry | None, kind: str) -> str:
-    if agent is None or kind == "person":
+def _merge_strays(per: list[tuple[Token, list[LexMatch], list[LexMatch]]], doc: Doc
+                  ) -> list[tuple[Token, list[LexMatch], list[LexMatch]]]:
+    """Give back to a prepositional list the actors the parser attached as separate conjuncts:
+    "Lawmakers in Fornost and Gondor" read as (Lawmakers in Fornost) and (Gondor)."""
+    out: list[tuple[Token, list[LexMatch], list[LexMatch]]] = []
+    for c, actors, agents in per:
+        host = next((o for o in reversed(out) if o[2] and o[1] and all(m.start > o[0].i for m in o[1])), None)
+        if host is not None and actors and not agents and all(
+                t.lower_ in ("and", "or", ",") or t.i in {o[0].i for o in out}
+                for t in doc[host[1][-1].end:actors[0].start]) and c.i == actors[0].end - 1:
+            host[1].extend(actors)
+            continue
+        out.append((c, list(actors), agents))
+    return out
+
+
+def _agents(found: list[LexMatch], head: Token) -> list[LexMatch]:
+    """The agents of a phrase: at most one prefix (``NGO~``) and one suffix agent, the suffix
+    one preferably the phrase's head ("security officials" over "security")."""
+    prefix = next((m for m in found if m.entry.prefix), None)  # type: ignore[union-attr]
+    suffixes = [m for m in found if not m.entry.prefix]  # type: ignore[union-attr]
+    suffix = next((m for m in suffixes if m.start <= head.i < m.end), suffixes[0] if suffixes else None)
+    return [m for m in (prefix, suffix) if m is not None]
+
+
+def _combine(code: str, agents: Sequence[LexMatch], kind: str) -> str:
+    """An actor's code with its agents: ``RUS`` + ``MIL`` -> ``RUSMIL``; ``NGO~`` goes first.
+
+    A person's code already says their sector; an agent already in the code is not repeated.
+    """
+    if kind == "person":
         return code
-    if agent.prefix:
-        return code if code.startswith(agent.code) else agent.code + code
-    if agent.code in code[3:]:
-        return code
-    return code + agent.code
+    for m in agents:
+        agent = m.entry
+        assert isinstance(agent, AgentEntry)
+        if agent.prefix:
+            code = code if code.startswith(agent.code) else agent.code + code
+        elif agent.code not in code[3:] or code.startswith("---") and code == "---":
+            code = code + agent.code
+    return code
 
 
 def _dedupe(parties: Iterable[Party]) -> list[Party]:

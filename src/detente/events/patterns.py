@@ -4,7 +4,8 @@ One syntax serves our own dictionary (``docs/verbs.md``) and PETRARCH-format dic
 ``*`` is the trigger; words before it must occur before the trigger, words after it after
 the trigger inside its phrase, in order, with gaps allowed unless joined by ``_``; ``&name``
 is a synset; ``+``, ``$`` and ``%`` mark where the target, the source or a compound of both
-is found; ``^`` (skip a phrase) only allows a gap, which is the default anyway.
+is found; ``^`` passes over one noun phrase before the next marker's actor is looked for.
+Markers count towards a pattern's size, so ``% * DIPLOMATIC`` is preferred to ``* DIPLOMATIC``.
 
 A pattern is matched against two token sequences built by the coder: *upper*, the tokens
 before the trigger, and *lower*, the tokens of the trigger's phrase after it. Each token is a
@@ -54,7 +55,7 @@ class Pattern:
 
     @property
     def markers(self) -> tuple[str, ...]:
-        return tuple(s.marker for s in (*self.upper, *self.lower) if s.marker)
+        return tuple(s.marker for s in (*self.upper, *self.lower) if s.marker and s.marker != "skip")
 
 
 def split_words(text: str) -> tuple[str, ...]:
@@ -100,7 +101,7 @@ def parse_pattern(text: str, code: str, synsets: Mapping[str, tuple[tuple[str, .
     Example:
         >>> p = parse_pattern("FAILED_TO_* ON +", "111", {})
         >>> [s.alternatives for s in p.upper], [s.joined for s in p.upper], p.size
-        ([(('to',),), (('failed',),)], [True, True], 3)
+        ([(('to',),), (('failed',),)], [True, True], 4)
     """
     elements = _chunks(text)
     stars = [k for k, (e, _) in enumerate(elements) if e == "*"]
@@ -112,7 +113,7 @@ def parse_pattern(text: str, code: str, synsets: Mapping[str, tuple[tuple[str, .
         if element in MARKERS:
             return Step(marker=MARKERS[element])
         if element == "^":
-            return None
+            return Step(marker="skip")
         if element.startswith("&"):
             name = element[1:].lower()
             if name not in synsets:
@@ -132,6 +133,7 @@ def parse_pattern(text: str, code: str, synsets: Mapping[str, tuple[tuple[str, .
         if s is not None:
             upper.append(s)
     size = sum(max((len(a) for a in s.alternatives), default=0) for s in (*upper, *lower))
+    size += sum(1 for s in (*upper, *lower) if s.marker in ("source", "target", "both"))
     return Pattern(text=text, code=code, upper=tuple(upper), lower=tuple(lower), size=size)
 
 
@@ -152,20 +154,23 @@ def _alt_at(tokens: Sequence[TokenForms], pos: int, alt: tuple[str, ...], direct
 
 
 def match_pattern(steps: Sequence[Step], tokens: Sequence[TokenForms], anchor: int,
-                  direction: int) -> dict[str, int] | None:
+                  direction: int) -> dict[str, tuple[int, int]] | None:
     """Match ``steps`` against ``tokens`` (already in reading order away from the trigger).
 
     ``anchor`` is the trigger's token index, for ``joined`` on the first step. Returns None when
-    the steps do not match, else a map from each marker to the position in ``tokens`` where
-    its actor search starts.
+    the steps do not match, else a map from each marker to ``(position, skips)``: the position
+    in ``tokens`` where its actor search starts, and how many phrases (``^``) to pass first.
     """
 
-    def go(k: int, pos: int, last_index: int, found: dict[str, int]) -> dict[str, int] | None:
+    def go(k: int, pos: int, last_index: int, skips: int,
+           found: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]] | None:
         if k == len(steps):
             return found
         s = steps[k]
+        if s.marker == "skip":
+            return go(k + 1, pos, last_index, skips + 1, found)
         if s.marker:
-            return go(k + 1, pos, last_index, {**found, s.marker: pos})
+            return go(k + 1, pos, last_index, 0, {**found, s.marker: (pos, skips)})
         starts = range(pos, len(tokens)) if not s.joined else range(pos, min(pos + 1, len(tokens)))
         for p in starts:
             if s.joined and tokens[p][0] != last_index + direction:
@@ -173,9 +178,9 @@ def match_pattern(steps: Sequence[Step], tokens: Sequence[TokenForms], anchor: i
             for alt in s.alternatives:
                 end = _alt_at(tokens, p, alt, direction)
                 if end is not None:
-                    got = go(k + 1, end, tokens[end - 1][0], found)
+                    got = go(k + 1, end, tokens[end - 1][0], 0, found)
                     if got is not None:
                         return got
         return None
 
-    return go(0, 0, anchor, {})
+    return go(0, 0, anchor, 0, {})

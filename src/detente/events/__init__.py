@@ -1,0 +1,1 @@
+"""Event coding: from sentences to CAMEO-coded events."""

@@ -1,5 +1,8 @@
 """``detente bench``: speed and memory as ratios to a baseline measured in the same run.
 
+``bench code`` adds the coding stage alone: the coder over already-parsed sentences on one
+core, next to one-core ``nlp.pipe`` on the same texts (its baseline).
+
 The baseline of ``bench ingest`` is raw spaCy: ``nlp.pipe`` over exactly the texts the
 run stores, with the same model, worker count and batch size. The ratio (run speed /
 raw speed) is the figure: how much of the physical limit the whole pipeline keeps.
@@ -24,7 +27,7 @@ from detente.pipeline import RunOptions, choose_n_process, prepare, run
 from detente.store import Store
 from detente.types import Document
 
-__all__ = ["bench_ingest", "bench_texts"]
+__all__ = ["bench_code", "bench_ingest", "bench_texts"]
 
 _ROOT = Path(__file__).resolve().parents[2]
 _CORPORA = (_ROOT.parent / "shared" / "corpus" / "seeds", _ROOT / "examples" / "corpus")
@@ -128,3 +131,46 @@ def bench_ingest(articles: int = 300, n_process: int = 0, rounds: int = 2, log: 
         "ratio": best_raw / best_run,
         "peak_rss_mb": peak,
     }
+
+
+def bench_code(articles: int = 300, n_process: int = 0, rounds: int = 2,
+               log: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """The whole run (ingest, parse, code) against raw ``nlp.pipe``, then the coder alone.
+
+    The coder's speed is measured on already-parsed sentences in this process (one core),
+    with one-core ``nlp.pipe`` over the same texts as its baseline.
+    """
+    from detente.events import load_coder
+    from detente.nlp import load_model
+
+    say = log or (lambda message: None)
+    result = bench_ingest(articles=articles, n_process=n_process, rounds=rounds, log=log)
+    nlp = load_model()
+    coder = load_coder()
+    texts = [a.text for a in (prepare(Document(t, f"b{i}", "txt"))[0] for i, t in enumerate(bench_texts(articles)))
+             if a is not None]
+    best_parse = best_code = float("inf")
+    sentences = events = 0
+    for round_number in range(1, rounds + 1):
+        started = time.perf_counter()
+        docs = list(nlp.pipe(texts, batch_size=16))
+        parse = time.perf_counter() - started
+        spans = [(sent, a) for a, doc in enumerate(docs) for sent in doc.sents]
+        day = None
+        started = time.perf_counter()
+        found = 0
+        for sent, _ in spans:
+            found += len(coder.code_sentence(sent, day, []))
+        coding = time.perf_counter() - started
+        sentences, events = len(spans), found
+        best_parse, best_code = min(best_parse, parse), min(best_code, coding)
+        say(f"round {round_number}: one-core nlp.pipe {parse:.2f} s, coder alone {coding:.2f} s "
+            f"({sentences} sentences, {events} events)")
+    result.update({
+        "sentences": sentences,
+        "events": events,
+        "parse_sentences_per_s": sentences / best_parse,
+        "code_sentences_per_s": sentences / best_code,
+        "code_to_parse_ratio": best_parse / best_code,
+    })
+    return result

@@ -24,9 +24,10 @@ from detente.ingest.options import IngestOptions
 from detente.language import detect_language
 from detente.ingest.sources import Source, discover, read_source
 from detente.store import Store
-from detente.types import Article, Document, Mention, Problem, Sentence
+from detente.types import Article, Document, Event, Mention, Problem, Sentence
 
-__all__ = ["ProgressCallback", "RunOptions", "RunSummary", "annotate_pending", "choose_n_process", "prepare", "run"]
+__all__ = ["ProgressCallback", "RunOptions", "RunSummary", "annotate_pending", "choose_n_process", "code_article",
+           "code_pending", "prepare", "run"]
 
 #: called with ("sources", total), ("source", 1) after each source, ("article", 1) per article
 ProgressCallback = Callable[[str, int], None]
@@ -45,6 +46,8 @@ class RunOptions:
         n_process: spaCy worker processes; 0 chooses from the input size and the cores.
         near_duplicate_threshold: estimated Jaccard similarity that makes a near-duplicate.
         command: the name recorded for the run.
+        code: code events from the parsed sentences (needs ``annotate``).
+        coder: the event coder (default: our own dictionaries, :func:`detente.events.load_coder`).
     """
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -53,6 +56,8 @@ class RunOptions:
     n_process: int = 0
     near_duplicate_threshold: float = 0.8
     command: str = "run"
+    code: bool = True
+    coder: Any = None
 
 
 @dataclass(slots=True)
@@ -71,6 +76,8 @@ class RunSummary:
     annotated: int = 0
     sentences: int = 0
     mentions: int = 0
+    coded: int = 0
+    events: int = 0
     seconds: float = 0.0
     n_process: int = 1
     problems: list[Problem] = field(default_factory=list)
@@ -96,7 +103,8 @@ class RunSummary:
 
     def as_dict(self) -> dict[str, Any]:
         data = {k: getattr(self, k) for k in ("run_id", "sources", "read", "ingested", "duplicates", "near_duplicates",
-                                               "failed", "warnings", "annotated", "sentences", "mentions", "n_process")}
+                                               "failed", "warnings", "annotated", "sentences", "mentions", "coded", "events",
+                                               "n_process")}
         data["seconds"] = round(self.seconds, 3)
         data["problems"] = [dataclasses.asdict(p) for p in self.problems]
         return data
@@ -140,31 +148,47 @@ def choose_n_process(sources: Sequence[Source], requested: int = 0) -> int:
 class _Batches:
     """Buffers a batch of records and writes it in one transaction."""
 
-    def __init__(self, store: Store, run_id: int, size: int, annotated_by: str | None) -> None:
-        self.store, self.run_id, self.size, self.annotated_by = store, run_id, size, annotated_by
+    def __init__(self, store: Store, run_id: int, size: int, annotated_by: str | None, coder: str | None = None) -> None:
+        self.store, self.run_id, self.size, self.annotated_by, self.coder = store, run_id, size, annotated_by, coder
         self.articles: list[tuple[Article, np.ndarray | None]] = []
         self.sentences: list[Sentence] = []
         self.mentions: list[Mention] = []
         self.problems: list[Problem] = []
         self.annotated: list[str] = []
+        self.events: list[Event] = []
+        self.coded: list[str] = []
 
-    def add(self, article: Article | None, sig: np.ndarray | None, sentences: list[Sentence] | None = None, mentions: list[Mention] | None = None) -> None:
+    def add(self, article: Article | None, sig: np.ndarray | None, sentences: list[Sentence] | None = None,
+            mentions: list[Mention] | None = None, events: list[Event] | None = None) -> None:
         if article is not None:
             self.articles.append((article, sig))
         if sentences is not None and article is not None:
             self.annotated.append(article.id)
             self.sentences.extend(sentences)
             self.mentions.extend(mentions or [])
-        if max(len(self.articles), len(self.annotated)) >= self.size:
+        if events is not None and article is not None:
+            self.coded.append(article.id)
+            self.events.extend(events)
+        if max(len(self.articles), len(self.annotated), len(self.coded)) >= self.size:
             self.flush()
 
     def flush(self) -> None:
-        if not (self.articles or self.problems or self.annotated):
+        if not (self.articles or self.problems or self.annotated or self.coded):
             return
-        self.store.write_batch(self.run_id, self.articles, self.sentences, self.mentions, self.problems, self.annotated, self.annotated_by)
-        log.info("committed batch: %d articles, %d annotated, %d problems (run %d)",
-                 len(self.articles), len(self.annotated), len(self.problems), self.run_id)
+        self.store.write_batch(self.run_id, self.articles, self.sentences, self.mentions, self.problems,
+                               self.annotated, self.annotated_by, self.events, self.coded, self.coder)
+        log.info("committed batch: %d articles, %d annotated, %d coded, %d events, %d problems (run %d)",
+                 len(self.articles), len(self.annotated), len(self.coded), len(self.events), len(self.problems),
+                 self.run_id)
         self.articles, self.sentences, self.mentions, self.problems, self.annotated = [], [], [], [], []
+        self.events, self.coded = [], []
+
+
+def code_article(coder: Any, doc: Any, article_id: str, published: Any, sentences: list[Sentence]) -> list[Event]:
+    """The stored events of one parsed article (pure)."""
+    from detente.events import event_records
+
+    return event_records(coder.code_doc(doc, published), article_id, sentences, coder.name)
 
 
 def _articles(
@@ -238,12 +262,17 @@ def run(
     summary.run_id = store.start_run(options.command, list(paths))
     on_progress("sources", len(sources))
     annotated_by = None
+    coder = None
     if options.annotate:
         from detente.nlp import load_model, model_version
 
         nlp = nlp or load_model()
         annotated_by = model_version(nlp)
-    batches = _Batches(store, summary.run_id, options.batch_size, annotated_by)
+        if options.code:
+            from detente.events import load_coder
+
+            coder = options.coder or load_coder()
+    batches = _Batches(store, summary.run_id, options.batch_size, annotated_by, coder.name if coder else None)
     for item in missing:
         summary.add_problem(item)
         batches.problems.append(item)
@@ -258,24 +287,32 @@ def run(
             summary.annotated += 1
             summary.sentences += len(sentences)
             summary.mentions += len(mentions)
-            batches.add(article, sig, sentences, mentions)
+            events = None
+            if coder is not None:
+                events = code_article(coder, doc, article.id, article.published, sentences)
+                summary.coded += 1
+                summary.events += len(events)
+            batches.add(article, sig, sentences, mentions, events)
     else:
         for article, sig in stream:
             batches.add(article, sig)
     batches.flush()
     if options.annotate:
-        annotate_pending(store, nlp, summary, options.batch_size)
+        annotate_pending(store, nlp, summary, options.batch_size, coder)
+        if coder is not None:
+            code_pending(store, nlp, coder, summary, options.batch_size)
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.counts())
     return summary
 
 
-def annotate_pending(store: Store, nlp: Any, summary: RunSummary, batch_size: int = 64) -> None:
-    """Annotate articles stored by earlier ``ingest`` runs (or interrupted annotation)."""
+def annotate_pending(store: Store, nlp: Any, summary: RunSummary, batch_size: int = 64, coder: Any = None) -> None:
+    """Annotate (and code) articles stored by earlier ``ingest`` runs or interrupted annotation."""
     from detente.nlp import doc_records, model_version
 
-    batches = _Batches(store, summary.run_id, batch_size, model_version(nlp))
+    batches = _Batches(store, summary.run_id, batch_size, model_version(nlp), coder.name if coder else None)
     for chunk in store.pending_articles(batch_size):
+        published = store.published_of([key for key, _ in chunk])
         for doc, key in nlp.pipe(((text, key) for key, text in chunk), as_tuples=True):
             sentences, mentions = doc_records(doc, key)
             batches.annotated.append(key)
@@ -284,4 +321,25 @@ def annotate_pending(store: Store, nlp: Any, summary: RunSummary, batch_size: in
             summary.annotated += 1
             summary.sentences += len(sentences)
             summary.mentions += len(mentions)
+            if coder is not None:
+                events = code_article(coder, doc, key, published.get(key), sentences)
+                batches.coded.append(key)
+                batches.events.extend(events)
+                summary.coded += 1
+                summary.events += len(events)
+        batches.flush()
+
+
+def code_pending(store: Store, nlp: Any, coder: Any, summary: RunSummary, batch_size: int = 64) -> None:
+    """Code annotated articles the coder has not read (stored before coding existed, or after
+    ``detente code --again`` forgot the old codings)."""
+    batches = _Batches(store, summary.run_id, batch_size, None, coder.name)
+    for chunk in store.uncoded_articles(batch_size):
+        for doc, (key, published) in nlp.pipe(((text, (key, published)) for key, text, published in chunk),
+                                              as_tuples=True):
+            events = code_article(coder, doc, key, published, store.sentences_of(key))
+            batches.coded.append(key)
+            batches.events.extend(events)
+            summary.coded += 1
+            summary.events += len(events)
         batches.flush()

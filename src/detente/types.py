@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-__all__ = ["Article", "Document", "Mention", "Problem", "Sentence"]
+__all__ = ["Article", "Document", "Event", "Mention", "Party", "Problem", "Sentence"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,3 +90,49 @@ class Mention:
     end_char: int
     text: str
     label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An actor of an event: its code, the words naming it, and their offsets in the text.
+
+    ``kind`` says what named it: country, adjective, demonym, metonym, igo, person, actor,
+    agent (a sector noun alone: ``---GOV``) or pronoun/role references resolved to a person.
+    """
+
+    code: str
+    text: str
+    start_char: int
+    end_char: int
+    kind: str = "actor"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A coded event as stored: who did what to whom, when, and the sentence that says so.
+
+    ``start_char``/``end_char`` are the sentence's offsets in the article text;
+    ``trigger_start``/``trigger_end`` the trigger's. ``negated`` and ``hypothetical`` events
+    are stored but never count as having happened.
+    """
+
+    event_id: str
+    article_id: str
+    sentence_index: int
+    start_char: int
+    end_char: int
+    source: tuple[Party, ...]
+    target: tuple[Party, ...]
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    cameo: str
+    plover: str | None
+    goldstein: float | None
+    quad_class: int | None
+    negated: bool
+    hypothetical: bool
+    date: dt.date | None
+    rule: str
+    coder: str
+    symmetric: bool = False

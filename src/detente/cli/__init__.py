@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import bench, ingest, listing
+from detente.cli import bench, evaluate, events, ingest, listing
 
 __all__ = ["app", "main"]
 
@@ -18,6 +18,8 @@ app = typer.Typer(
 )
 ingest.register(app)
 listing.register(app)
+events.register(app)
+app.add_typer(evaluate.app, name="eval")
 app.add_typer(bench.app, name="bench")
 
 

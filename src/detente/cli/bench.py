@@ -36,3 +36,34 @@ def ingest(
         f"[bold]ratio run/raw: {result['ratio']:.2f}[/bold] (target ≥ 0.8)\n"
         f"peak memory: {result['peak_rss_mb']:.0f} MB (all processes)"
     )
+
+
+@app.command("code")
+def code(
+    articles: int = typer.Option(300, min=10, help="Articles in the generated corpus."),
+    n_process: int = typer.Option(0, min=0, help="Worker processes for the run (0: all cores)."),
+    rounds: int = typer.Option(2, min=1, help="Rounds; the best of each measurement is kept."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Whole-run speed (ingest, parse, code) next to raw ``nlp.pipe``; the coder alone on parsed sentences.
+
+    Example: detente bench code --articles 300
+    """
+    from detente.bench import bench_code
+
+    with guarded():
+        result = bench_code(articles=articles, n_process=n_process, rounds=rounds, log=None if as_json else out.print)
+    if as_json:
+        print_json(result)
+        return
+    out.print(
+        f"corpus: {result['articles']} articles, {result['words']:,} words, {result['sentences']:,} sentences; "
+        f"{result['n_process']} processes\n"
+        f"raw nlp.pipe : {result['baseline_articles_per_s']:.1f} articles/s\n"
+        f"detente run  : {result['run_articles_per_s']:.1f} articles/s (ingest, parse, code)\n"
+        f"[bold]ratio run/raw: {result['ratio']:.2f}[/bold] (target ≥ 0.8)\n"
+        f"coder alone  : [bold]{result['code_sentences_per_s']:,.0f} sentences/s[/bold] on one core (target ≥ 5,000; "
+        f"{result['events']} events); one-core nlp.pipe {result['parse_sentences_per_s']:,.0f} sentences/s, "
+        f"so coding is {result['code_to_parse_ratio']:.0f}× faster than parsing\n"
+        f"peak memory: {result['peak_rss_mb']:.0f} MB (all processes)"
+    )

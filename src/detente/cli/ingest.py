@@ -43,6 +43,8 @@ def render_summary(summary: RunSummary, db: str) -> None:
     if summary.annotated:
         out.print(f"Annotated {summary.annotated} articles: {summary.sentences} sentences, {summary.mentions} entity mentions "
                   f"({summary.n_process} process{'es' if summary.n_process > 1 else ''}, {summary.seconds:.1f} s)")
+    if summary.coded:
+        out.print(f"Coded {summary.coded} articles: {summary.events} events (list them: detente events --db {db})")
     for problem in summary.problems[:_MAX_PROBLEM_LINES]:
         style = "red" if problem.level == "error" else "yellow"
         err.print(f"{problem.level}: {problem.locator}: [{problem.code}] {problem.message}", style=style, markup=False)
@@ -131,7 +133,8 @@ def register(app: typer.Typer) -> None:
         handler.__doc__ = help_text
         app.command(name)(handler)
 
-    command("run", True, "Ingest and annotate: read inputs, store new articles, split sentences, find entities.\n\n"
+    command("run", True, "Ingest, annotate and code: read inputs, store new articles, split sentences, find entities, "
+                         "code events.\n\n"
                          "Example: detente run ../shared/corpus/seeds --db x.duckdb")
     command("ingest", False, "Ingest only: read inputs and store new articles (annotate later with 'detente run').\n\n"
                              "Example: detente ingest news/ feeds.urls --db x.duckdb")

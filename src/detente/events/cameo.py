@@ -76,6 +76,7 @@ def _check_entry(i: int, entry: Any) -> tuple[str, list[str]]:
     if not isinstance(entry, dict):
         return f"#{i}", [f"entry #{i}: not a table"]
     code = entry.get("code")
+    ident = code if isinstance(code, str) else f"#{i}"
     where = f"code {code!r}" if isinstance(code, str) else f"entry #{i}"
     problems = [f"{where}: unknown field {key!r}" for key in entry if key not in _FIELDS]
     for key, (kind, required) in _FIELDS.items():
@@ -85,7 +86,7 @@ def _check_entry(i: int, entry: Any) -> tuple[str, list[str]]:
         elif not isinstance(entry[key], kind) or isinstance(entry[key], bool):
             problems.append(f"{where}: {key!r} has the wrong type ({type(entry[key]).__name__})")
     if problems:
-        return where, problems
+        return ident, problems
     if not _CODE.fullmatch(code) or code[:2] not in ROOTS:
         problems.append(f"{where}: not a CAMEO code (two to four digits under a root 01-20)")
     if not entry["label"].strip():
@@ -137,8 +138,9 @@ def parse_table(text: str) -> dict[str, CameoCode]:
                                     plover_mode=entry.get("plover_mode"))
     problems.extend(f"root {root!r} missing" for root in ROOTS if root not in seen)
     for code in sorted(seen):
-        if _CODE.fullmatch(code) and code[:2] in ROOTS and len(code) > 2 and code[: len(code) - 1 if len(code) == 4 else 2] not in seen:
-            problems.append(f"code {code!r}: parent code missing")
+        parent = code[:3] if len(code) == 4 else code[:2]
+        if len(code) > 2 and _CODE.fullmatch(code) and code[:2] in ROOTS and parent not in seen:
+            problems.append(f"code {code!r}: parent {parent!r} missing")
     if problems:
         raise ValueError(f"invalid CAMEO table ({len(problems)} problems):\n" + "\n".join(f"  {p}" for p in problems))
     return table

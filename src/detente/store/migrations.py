@@ -96,4 +96,42 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX mentions_text ON mentions (text);
         """,
     ),
+    Migration(
+        2,
+        "coded events and which articles were coded",
+        """
+        CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY,     -- sha256(article, trigger offset, code, actors)[:16]
+            article_id VARCHAR NOT NULL,
+            sentence_idx INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,      -- the sentence's offsets in the article text
+            end_char INTEGER NOT NULL,
+            source STRUCT(code VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER, kind VARCHAR)[] NOT NULL,
+            target STRUCT(code VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER, kind VARCHAR)[] NOT NULL,
+            trigger VARCHAR NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            cameo VARCHAR NOT NULL,
+            plover VARCHAR,                   -- one of the 16 PLOVER types; NULL where PLOVER drops it
+            goldstein DOUBLE,
+            quad_class INTEGER,               -- 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+            negated BOOLEAN NOT NULL,
+            hypothetical BOOLEAN NOT NULL,
+            mutual BOOLEAN NOT NULL,          -- a symmetric event (talks between A and B)
+            event_date DATE,                  -- from the sentence ("on Tuesday") or the article
+            rule VARCHAR NOT NULL,            -- the dictionary entry and pattern that coded it
+            coder VARCHAR NOT NULL,           -- name@version
+            run_id INTEGER NOT NULL
+        );
+        CREATE TABLE codings (
+            article_id VARCHAR PRIMARY KEY,   -- an article the coder has read (with or without events)
+            coder VARCHAR NOT NULL,
+            events INTEGER NOT NULL,
+            run_id INTEGER NOT NULL,
+            coded_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX events_article ON events (article_id);
+        CREATE INDEX events_date ON events (event_date);
+        """,
+    ),
 )

@@ -9,7 +9,7 @@ import duckdb
 
 from detente.errors import StoreError, UsageError
 
-__all__ = ["get_article", "list_articles", "list_errors", "list_runs", "table_counts", "top_entities"]
+__all__ = ["get_article", "list_articles", "list_errors", "list_events", "list_runs", "table_counts", "top_entities"]
 
 
 def _dicts(result: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -113,9 +113,74 @@ def list_runs(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[dict[str,
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row counts of the main tables."""
     counts = {}
-    for table in ("articles", "sentences", "mentions", "ingest_runs", "ingest_errors"):
+    for table in ("articles", "sentences", "mentions", "events", "ingest_runs", "ingest_errors"):
         row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
         counts[table] = int(row[0]) if row else 0
     row = con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()
     counts["near_duplicates"] = int(row[0]) if row else 0
     return counts
+
+
+_HAS_CODE = "len(list_filter({side}, x -> starts_with(x.code, ?))) > 0"
+
+
+def list_events(
+    con: duckdb.DuckDBPyConnection,
+    actor: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    plover: str | None = None,
+    cameo: str | None = None,
+    include_negated: bool = False,
+    article_id: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Coded events with their article's identity and the sentence that states them.
+
+    Actor codes match by prefix, so ``RUS`` finds ``RUS``, ``RUSGOV`` and ``RUSMIL``; a dyad
+    matches either direction. ``date`` is the event's date, else its article's. Negated and
+    hypothetical events are left out unless ``include_negated``.
+    """
+    where, params = ["TRUE"], []
+    if actor:
+        where.append(f"({_HAS_CODE.format(side='e.source')} OR {_HAS_CODE.format(side='e.target')})")
+        params += [actor.upper(), actor.upper()]
+    if dyad:
+        a, b = dyad[0].upper(), dyad[1].upper()
+        src, tgt = _HAS_CODE.format(side="e.source"), _HAS_CODE.format(side="e.target")
+        where.append(f"(({src} AND {tgt}) OR ({src} AND {tgt}))")
+        params += [a, b, b, a]
+    if since:
+        where.append("coalesce(e.event_date, a.published) >= ?")
+        params.append(since)
+    if until:
+        where.append("coalesce(e.event_date, a.published) <= ?")
+        params.append(until)
+    if plover:
+        where.append("e.plover = ?")
+        params.append(plover.upper())
+    if cameo:
+        where.append("starts_with(e.cameo, ?)")
+        params.append(cameo)
+    if not include_negated:
+        where.append("NOT e.negated AND NOT e.hypothetical")
+    if article_id:
+        where.append("e.article_id = ?")
+        params.append(article_id)
+    page = "LIMIT ? OFFSET ?" if limit is not None else ""
+    sql = f"""
+        SELECT e.event_id, e.article_id, a.external_id, a.path, a.url,
+               coalesce(e.event_date, a.published) AS date, a.published,
+               substr(a.text, e.start_char + 1, e.end_char - e.start_char) AS sentence,
+               e.sentence_idx, e.start_char, e.end_char, e.source, e.target, e.trigger,
+               e.trigger_start, e.trigger_end, e.cameo, e.plover, e.goldstein, e.quad_class,
+               e.negated, e.hypothetical, e.mutual AS symmetric, e.rule, e.coder, a.duplicate_of
+        FROM events e JOIN articles a ON a.id = e.article_id
+        WHERE {' AND '.join(where)}
+        ORDER BY date NULLS LAST, e.article_id, e.trigger_start, e.event_id
+        {page}"""
+    if limit is not None:
+        params += [limit, offset]
+    return _dicts(con.execute(sql, params))

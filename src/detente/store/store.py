@@ -21,7 +21,7 @@ from detente import __version__
 from detente.errors import StoreError
 from detente.store import queries
 from detente.store.migrations import MIGRATIONS
-from detente.types import Article, Mention, Problem, Sentence
+from detente.types import Article, Event, Mention, Problem, Sentence
 
 __all__ = ["Store"]
 
@@ -46,6 +46,23 @@ _MENTION_SCHEMA = pa.schema(
         ("end_char", pa.int32()), ("text", pa.string()), ("label", pa.string()),
     ]
 )
+_PARTY = pa.struct([("code", pa.string()), ("text", pa.string()), ("start_char", pa.int32()),
+                    ("end_char", pa.int32()), ("kind", pa.string())])
+_EVENT_SCHEMA = pa.schema(
+    [
+        ("event_id", pa.string()), ("article_id", pa.string()), ("sentence_idx", pa.int32()),
+        ("start_char", pa.int32()), ("end_char", pa.int32()), ("source", pa.list_(_PARTY)),
+        ("target", pa.list_(_PARTY)), ("trigger", pa.string()), ("trigger_start", pa.int32()),
+        ("trigger_end", pa.int32()), ("cameo", pa.string()), ("plover", pa.string()), ("goldstein", pa.float64()),
+        ("quad_class", pa.int32()), ("negated", pa.bool_()), ("hypothetical", pa.bool_()),
+        ("mutual", pa.bool_()), ("event_date", pa.date32()), ("rule", pa.string()), ("coder", pa.string()),
+        ("run_id", pa.int32()),
+    ]
+)
+_CODING_SCHEMA = pa.schema(
+    [("article_id", pa.string()), ("coder", pa.string()), ("events", pa.int32()), ("run_id", pa.int32()),
+     ("coded_at", pa.timestamp("us"))]
+)
 _ERROR_SCHEMA = pa.schema(
     [("run_id", pa.int32()), ("locator", pa.string()), ("code", pa.string()), ("level", pa.string()), ("message", pa.string()), ("recorded_at", pa.timestamp("us"))]
 )
@@ -65,7 +82,7 @@ class Store:
     Example:
         >>> with Store(":memory:") as store:
         ...     store.schema_version()
-        1
+        2
     """
 
     def __init__(self, path: str | Path = "detente.duckdb", read_only: bool = False) -> None:
@@ -186,11 +203,15 @@ class Store:
         problems: Sequence[Problem] = (),
         annotated: Sequence[str] = (),
         annotated_by: str | None = None,
+        events: Sequence[Event] = (),
+        coded: Sequence[str] = (),
+        coder: str | None = None,
     ) -> None:
         """Write one batch in one transaction.
 
         Articles already stored are left as they are; sentences and mentions are written
-        only for articles in ``annotated``, whose ``annotated_by`` is then set.
+        only for articles in ``annotated``, whose ``annotated_by`` is then set. ``events`` are
+        those coded (by ``coder``) from the articles in ``coded``, each recorded in ``codings``.
         """
         now = _now()
         done = set(annotated)
@@ -209,6 +230,15 @@ class Store:
             if mentions:
                 self._insert(con, "mentions", _rows(_MENTION_SCHEMA, ((m.article_id, m.sentence_index, m.start_char, m.end_char, m.text, m.label) for m in mentions)),
                              "INSERT OR IGNORE INTO mentions BY NAME SELECT * FROM _batch")
+            if coded and coder:
+                per_article: dict[str, int] = {key: 0 for key in coded}
+                for e in events:
+                    per_article[e.article_id] = per_article.get(e.article_id, 0) + 1
+                self._insert(con, "codings", _rows(_CODING_SCHEMA, ((k, coder, n, run_id, now) for k, n in per_article.items())),
+                             "INSERT OR IGNORE INTO codings BY NAME SELECT * FROM _batch")
+            if events:
+                self._insert(con, "events", _event_table(events, run_id),
+                             "INSERT OR IGNORE INTO events BY NAME SELECT * FROM _batch")
             if problems:
                 self._insert(con, "ingest_errors", _rows(_ERROR_SCHEMA, ((run_id, p.locator, p.code, p.level, p.message, now) for p in problems)),
                              "INSERT INTO ingest_errors BY NAME SELECT * FROM _batch")
@@ -221,7 +251,38 @@ class Store:
         finally:
             con.unregister("_batch")
 
+    def uncoded_articles(self, batch_size: int = 256) -> Iterator[list[tuple[str, str, dt.date | None]]]:
+        """Batches of (id, text, published) of annotated articles the coder has not read."""
+        ids = [row[0] for row in self.con.execute(
+            "SELECT id FROM articles WHERE annotated_by IS NOT NULL AND id NOT IN (SELECT article_id FROM codings) "
+            "ORDER BY run_id, id").fetchall()]
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start : start + batch_size]
+            rows = self.con.execute("SELECT id, text, published FROM articles WHERE id IN (SELECT unnest(?))", [chunk]).fetchall()
+            by_id = {key: (key, text, published) for key, text, published in rows}
+            yield [by_id[key] for key in chunk if key in by_id]
+
+    def published_of(self, ids: Sequence[str]) -> dict[str, dt.date | None]:
+        rows = self.con.execute("SELECT id, published FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall()
+        return dict(rows)
+
+    def sentences_of(self, article_id: str) -> list[Sentence]:
+        rows = self.con.execute("SELECT idx, start_char, end_char, text FROM sentences WHERE article_id = ? ORDER BY idx",
+                                [article_id]).fetchall()
+        return [Sentence(article_id, i, a, b, t) for i, a, b, t in rows]
+
+    def forget_codings(self) -> int:
+        """Delete every event and coding record (before coding everything again)."""
+        with self.transaction() as con:
+            row = con.execute("SELECT count(*) FROM events").fetchone()
+            con.execute("DELETE FROM events")
+            con.execute("DELETE FROM codings")
+        return int(row[0]) if row else 0
+
     # -- queries -----------------------------------------------------------------
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        return queries.list_events(self.con, **filters)
+
     def articles(self, **filters: Any) -> list[dict[str, Any]]:
         return queries.list_articles(self.con, **filters)
 
@@ -263,5 +324,22 @@ def _article_table(
                 annotated_by if a.id in done else None, run_id, now,
             )
             for a, signature in articles
+        ),
+    )
+
+
+def _parties(parties: Sequence[Any]) -> list[dict[str, Any]]:
+    return [{"code": p.code, "text": p.text, "start_char": p.start_char, "end_char": p.end_char, "kind": p.kind}
+            for p in parties]
+
+
+def _event_table(events: Sequence[Event], run_id: int) -> pa.Table:
+    return _rows(
+        _EVENT_SCHEMA,
+        (
+            (e.event_id, e.article_id, e.sentence_index, e.start_char, e.end_char, _parties(e.source),
+             _parties(e.target), e.trigger, e.trigger_start, e.trigger_end, e.cameo, e.plover, e.goldstein,
+             e.quad_class, e.negated, e.hypothetical, e.symmetric, e.date, e.rule, e.coder, run_id)
+            for e in events
         ),
     )

@@ -1,0 +1,146 @@
+"""Score the event coder against our own gold sentences (``evals/gold/events.jsonl``).
+
+Each gold line is one sentence with its article date and the events it states (format:
+``evals/gold/README.md``). Gold and predicted events are expanded into (source, target)
+pairs, self-pairs dropped, an empty target scored as ``""``. Only events with a PLOVER type
+are scored (CAMEO's public statements have none). Scores, as multisets per sentence:
+
+- **type**: the PLOVER type of each event;
+- **source** / **target**: (PLOVER type, source) and (PLOVER type, target) of each pair;
+- **triple**: (source, target, PLOVER type) of each pair;
+- **strict**: the triple plus whether the event is asserted (neither negated nor hypothetical).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from detente.errors import UsageError
+from detente.evaluation.scores import Score, score
+from detente.events.coder import CodedEvent, Coder
+
+__all__ = ["GoldItem", "GoldReport", "default_gold_path", "evaluate_gold", "read_gold"]
+
+LEVELS = ("type", "source", "target", "triple", "strict")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldItem:
+    id: str
+    date: dt.date | None
+    text: str
+    context: str
+    events: tuple[dict[str, Any], ...]
+    tags: tuple[str, ...]
+
+
+@dataclass
+class ItemResult:
+    item: GoldItem
+    gold: dict[str, Counter[Any]]
+    predicted: dict[str, Counter[Any]]
+    rules: list[str] = field(default_factory=list)
+
+    def score(self, level: str) -> Score:
+        return score(self.gold[level].elements(), self.predicted[level].elements())
+
+
+@dataclass
+class GoldReport:
+    results: list[ItemResult] = field(default_factory=list)
+
+    def total(self, level: str, tag: str | None = None) -> Score:
+        out = Score()
+        for r in self.results:
+            if tag is None or tag in r.item.tags:
+                out = out + r.score(level)
+        return out
+
+    def tags(self) -> list[str]:
+        return sorted({t for r in self.results for t in r.item.tags})
+
+    def asserted_errors(self) -> list[ItemResult]:
+        """Items where an event the gold says did not happen (negated/hypothetical) was coded as asserted."""
+        out = []
+        for r in self.results:
+            unasserted = {k[:3] for k in r.gold["strict"] if not k[3]}
+            if any(k[:3] in unasserted and k[3] for k in r.predicted["strict"]):
+                out.append(r)
+        return out
+
+
+def default_gold_path() -> Path:
+    """``evals/gold/events.jsonl`` of the source tree, else of the working directory."""
+    here = Path(__file__).resolve().parents[3] / "evals" / "gold" / "events.jsonl"
+    return here if here.is_file() else Path("evals/gold/events.jsonl")
+
+
+def read_gold(path: Path) -> list[GoldItem]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError("D001", f"cannot read gold file {path}: {exc.strerror or exc}") from exc
+    items = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            items.append(GoldItem(
+                id=str(d["id"]), date=dt.date.fromisoformat(d["date"]) if d.get("date") else None, text=d["text"],
+                context=d.get("context") or "", events=tuple(d.get("events") or ()), tags=tuple(d.get("tags") or ())))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UsageError("D020", f"{path}#L{n}: bad gold line: {exc}") from exc
+    return items
+
+
+def _pairs(source: Iterable[str], target: Iterable[str]) -> list[tuple[str, str]]:
+    targets = list(dict.fromkeys(target)) or [""]
+    return [(s, t) for s in dict.fromkeys(source) for t in targets if s != t]
+
+
+def _levels(events: Iterable[tuple[list[str], list[str], str, bool]]) -> dict[str, Counter[Any]]:
+    out: dict[str, Counter[Any]] = {level: Counter() for level in LEVELS}
+    for source, target, plover, asserted in events:
+        out["type"][plover] += 1
+        pairs = _pairs(source, target)
+        for s, t in pairs:
+            out["source"][(plover, s)] += 1
+            out["target"][(plover, t)] += 1
+            out["triple"][(s, t, plover)] += 1
+            out["strict"][(s, t, plover, asserted)] += 1
+    return out
+
+
+def _predicted(events: Iterable[CodedEvent]) -> list[tuple[list[str], list[str], str, bool]]:
+    from detente.events.cameo import describe
+
+    out = []
+    for e in events:
+        info = describe(e.cameo)
+        if info is None or info.plover is None:
+            continue
+        out.append(([p.code for p in e.source], [p.code for p in e.target], info.plover,
+                    not (e.negated or e.hypothetical)))
+    return out
+
+
+def evaluate_gold(items: list[GoldItem], nlp: Language, coder: Coder) -> GoldReport:
+    """Code every gold sentence (after its context, if any) and score it."""
+    report = GoldReport()
+    texts = [(it.context + " " if it.context else "") + it.text for it in items]
+    for item, doc in zip(items, nlp.pipe(texts), strict=True):
+        start = len(item.context) + 1 if item.context else 0
+        coded = [e for e in coder.code_doc(doc, item.date) if e.trigger_start >= start]
+        gold = _levels(([*e.get("source", [])], [*e.get("target", [])], e["plover"],
+                        not (e.get("negated") or e.get("hypothetical"))) for e in item.events)
+        report.results.append(ItemResult(item, gold, _levels(_predicted(coded)), [e.rule for e in coded]))
+    return report

@@ -1,0 +1,170 @@
+"""The coder on real spaCy parses, with small dictionaries written here so each rule is seen alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.events.coder import Coder
+from detente.events.lexicon import ActorEntry, AgentEntry, DatedCodes, Lexicon
+from detente.events.patterns import match_pattern, parse_pattern
+from detente.events.verbs import verbs_from_mapping
+
+DAY = dt.date(2025, 3, 19)   # a Wednesday
+
+
+def lexicon() -> Lexicon:
+    lex = Lexicon("test")
+    for name, code in (("Russia", "RUS"), ("Ukraine", "UKR"), ("United States", "USA"), ("France", "FRA"),
+                       ("Poland", "POL"), ("Germany", "DEU")):
+        lex.add(name, ActorEntry(name, "country", (code,)))
+    lex.add("Russian", ActorEntry("Russia", "adjective", ("RUS",)))
+    lex.add("Ukrainian", ActorEntry("Ukraine", "adjective", ("UKR",)))
+    lex.add("Moscow", ActorEntry("Russia", "metonym", ("RUSGOV",)))
+    lex.add("Kyiv", ActorEntry("Ukraine", "metonym", ("UKRGOV",)))
+    lex.add("Washington", ActorEntry("United States", "metonym", ("USAGOV",)))
+    lex.add("Putin", ActorEntry("Vladimir Putin", "person", ("RUSGOV",)))
+    lex.add("Peskov", ActorEntry("Dmitry Peskov", "person", ("RUSGOV",)))
+    lex.add("Ivanov", ActorEntry("A. Ivanov", "person", ("RUS",), (DatedCodes(("RUSGOV",), dt.date(2020, 1, 1), dt.date(2024, 12, 31)),)))
+    for term, code in (("troops", "MIL"), ("soldiers", "MIL"), ("officials", "GOV"), ("lawmakers", "LEG"),
+                       ("government", "GOV")):
+        lex.add(term, AgentEntry(term, code))
+    lex.add("president", AgentEntry("head_of_state", "GOV", kind="role"))
+    return lex
+
+
+VERBS = {
+    "synsets": {"sanction": ["sanctions", "embargo"], "talks": ["talks", "negotiations"]},
+    "verb": [
+        {"lemmas": ["meet"], "code": "044"},
+        {"lemmas": ["attack", "shell"], "code": "190"},
+        {"lemmas": ["accuse"], "code": "112"},
+        {"lemmas": ["impose"], "code": "---", "patterns": [["* &sanction on +", "163"]]},
+        {"lemmas": ["hold"], "code": "---", "patterns": [["* &talks", "040"]]},
+        {"lemmas": ["call"], "code": "---", "patterns": [["*_on +", "095"]]},
+        {"lemmas": ["withdraw"], "code": "0874"},
+        {"lemmas": ["visit"], "code": "042"},
+        {"lemmas": ["sign"], "code": "057"},
+    ],
+    "noun": [{"lemmas": ["talks", "call"], "code": "040", "symmetric": True}],
+}
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(verbs_from_mapping(VERBS, "test"), lexicon())
+
+
+def code(coder: Coder, nlp, text: str, day: dt.date | None = DAY):  # type: ignore[no-untyped-def]
+    return coder.code_doc(nlp(text), day)
+
+
+def triples(events) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(s, t, e.cameo) for e in events for s, t in e.pairs()}
+
+
+def test_coder_subject_object_and_offsets(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian troops attacked Ukraine on Tuesday."
+    [event] = code(coder, nlp, text)
+    assert triples([event]) == {("RUSMIL", "UKR", "190")}
+    assert text[event.trigger_start:event.trigger_end] == "attacked"
+    assert event.source[0].text == "Russian troops"
+    assert text[event.source[0].start_char:event.source[0].end_char] == "Russian troops"
+    assert (event.sentence_start, event.sentence_end) == (0, len(text))
+    assert event.date == dt.date(2025, 3, 18)      # "on Tuesday" in a Wednesday article
+    assert not event.negated and not event.hypothetical
+    assert "attack" in event.rule
+
+
+def test_coder_passive_agent_swaps_roles(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(coder, nlp, "Ukraine was attacked by Russia.")) == {("RUS", "UKR", "190")}
+    # without a "by" agent, nobody is known to have done it: no dyad, no event
+    assert code(coder, nlp, "Ukraine was attacked overnight.") == []
+
+
+def test_coder_compound_actors_expand(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "France and Germany accused Russia of aggression."))
+    assert got == {("FRA", "RUS", "112"), ("DEU", "RUS", "112")}
+    got = triples(code(coder, nlp, "Russian and Ukrainian officials met in Istanbul."))
+    assert got == set()   # a compound subject with no other party: nobody to meet
+
+
+def test_coder_pattern_target_marker(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "The United States imposed new sanctions on Russia."))
+    assert got == {("USA", "RUS", "163")}
+    assert code(coder, nlp, "The United States imposed a curfew.") == []   # light verb alone codes nothing
+    assert triples(code(coder, nlp, "Poland called on Germany to send tanks.")) == {("POL", "DEU", "095")}
+
+
+def test_coder_negation_and_modality_are_flagged_not_dropped(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    [neg] = code(coder, nlp, "Russia did not attack Ukraine.")
+    assert neg.negated and triples([neg]) == {("RUS", "UKR", "190")}
+    [refused] = code(coder, nlp, "Russia refused to withdraw from Ukraine.")
+    assert refused.cameo == "0874" and refused.negated
+    [could] = code(coder, nlp, "Russia could attack Ukraine next year.")
+    assert could.hypothetical and not could.negated
+    [plans] = code(coder, nlp, "Putin plans to visit France.")
+    assert plans.hypothetical
+    [cond] = code(coder, nlp, "If talks fail, Russia will attack Ukraine.")
+    assert cond.hypothetical
+    [done] = code(coder, nlp, "Russia attacked Ukraine.")
+    assert not done.negated and not done.hypothetical
+
+
+def test_coder_reported_speech_codes_the_embedded_event(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "Peskov said Moscow had accused Kyiv of sabotage."))
+    assert got == {("RUSGOV", "UKRGOV", "112")}
+
+
+def test_coder_pronoun_reaches_back_in_the_paragraph(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "Putin spoke on Monday. He accused Ukraine of provocations."))
+    assert got == {("RUSGOV", "UKR", "112")}
+    # a new paragraph forgets
+    assert code(coder, nlp, "Putin spoke on Monday.\n\nHe accused Ukraine of provocations.") == []
+
+
+def test_coder_role_title_resolves_to_the_person_named_before(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "Putin arrived late. The president accused Ukraine of provocations."))
+    assert got == {("RUSGOV", "UKR", "112")}
+
+
+def test_coder_dated_actor(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(coder, nlp, "Ivanov accused Ukraine of sabotage.", dt.date(2022, 5, 1))) == {("RUSGOV", "UKR", "112")}
+    assert triples(code(coder, nlp, "Ivanov accused Ukraine of sabotage.", dt.date(2025, 5, 1))) == {("RUS", "UKR", "112")}
+
+
+def test_coder_nominal_and_light_verb_events(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    [call] = code(coder, nlp, "A phone call between Washington and Moscow lasted two hours.")
+    assert call.symmetric and triples([call]) == {("USAGOV", "RUSGOV", "040"), ("RUSGOV", "USAGOV", "040")}
+    got = triples(code(coder, nlp, "Russia held talks with Ukraine."))
+    assert got == {("RUS", "UKR", "040")} or got == {("RUS", "UKR", "040"), ("UKR", "RUS", "040")}
+
+
+def test_coder_no_actor_no_event(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(coder, nlp, "The weather was cold and the markets fell.") == []
+    assert code(coder, nlp, "Fans attacked the referee after the match.") == []
+
+
+def test_coder_discards(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = Coder(verbs_from_mapping(VERBS, "test"), lexicon(), discards=[("world", "cup")])
+    assert c.code_doc(nlp("Russia attacked Ukraine in the World Cup final."), DAY) == []
+
+
+def test_coder_candidate_filter(coder: Coder) -> None:
+    assert coder.candidate("russia attacked ukraine .".split())
+    assert not coder.candidate("the weather was cold .".split())
+
+
+def test_patterns_gaps_joins_and_markers() -> None:
+    synsets = {"cur": (("dollars",), ("swiss", "francs"))}
+    p = parse_pattern("* &cur TO +", "071", synsets)
+    words = "contribute a million swiss francs to gondor".split()
+    tokens = [(i, frozenset({w})) for i, w in enumerate(words)][1:]
+    assert match_pattern(p.lower, tokens, 0, 1) == {"target": (5, 0)}
+    joined = parse_pattern("*_TO +", "071", synsets)
+    assert match_pattern(joined.lower, tokens, 0, 1) is None           # "to" is not right after the verb
+    upper = parse_pattern("FAILED_TO_*", "111", synsets)
+    before = [(1, frozenset({"to"})), (0, frozenset({"failed"}))]       # reading leftwards from the verb at 2
+    assert match_pattern(upper.upper, before, 2, -1) == {}
+    assert match_pattern(upper.upper, [(0, frozenset({"to"}))], 2, -1) is None

@@ -166,7 +166,11 @@ def bench_code(articles: int = 300, n_process: int = 0, rounds: int = 2,
         best_parse, best_code = min(best_parse, parse), min(best_code, coding)
         say(f"round {round_number}: one-core nlp.pipe {parse:.2f} s, coder alone {coding:.2f} s "
             f"({sentences} sentences, {events} events)")
+    shares = _component_shares(nlp, texts)
+    candidates = sum(coder.candidate([t.lower_ for t in sent]) for sent, _ in spans)
     result.update({
+        "parser_share": shares.get("parser", 0.0),
+        "candidate_share": candidates / max(1, len(spans)),
         "sentences": sentences,
         "events": events,
         "parse_sentences_per_s": sentences / best_parse,
@@ -174,3 +178,15 @@ def bench_code(articles: int = 300, n_process: int = 0, rounds: int = 2,
         "code_to_parse_ratio": best_parse / best_code,
     })
     return result
+
+
+def _component_shares(nlp: Any, texts: list[str]) -> dict[str, float]:
+    """Each pipeline component's share of the model's time on ``texts`` (one process)."""
+    docs = [nlp.make_doc(text) for text in texts]
+    seconds: dict[str, float] = {}
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(component.pipe(docs, batch_size=16)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        seconds[name] = time.perf_counter() - started
+    total = sum(seconds.values()) or 1.0
+    return {name: value / total for name, value in seconds.items()}

@@ -293,6 +293,9 @@ class Coder:
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
             if not target:
                 target = after(0)
+        if not target and not found and len({p.code for p in source}) >= 2:
+            # "Gondor and Osgiliath renewed ties", "US and Russian officials met": reciprocal
+            target, symmetric = source, True
         return source, target, symmetric
 
     # ------------------------------------------------------------------------------------ nouns

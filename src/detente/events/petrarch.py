@@ -165,8 +165,8 @@ def load_petrarch_verbs(path: Path) -> VerbDictionary:
             forms = _verb_forms(head) | {_verb_words(f)[1] for f in listed}
             verbs.append(VerbEntry(name=b["name"], code=code or b["code"], forms=frozenset(forms),
                                    patterns=ordered, before=before, after=after))
-    if problems and not verbs:
-        raise VerbsError(str(path), problems)
+    if not verbs:
+        raise VerbsError(str(path), problems or ["no '--- VERB [code] ---' block found: not a PETRARCH verb dictionary"])
     d = VerbDictionary(name=path.name, verbs=verbs, synsets=expanded, lemma_mode=False)
     d.problems = problems  # type: ignore[attr-defined]
     return d

@@ -20,12 +20,14 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 demo: $(STAMP)
 	$(BIN)/detente run examples/corpus --db $(DEMO_DB)
 	$(BIN)/detente entities --db $(DEMO_DB) --limit 15
+	$(BIN)/detente events --db $(DEMO_DB) --limit 25
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/detente bench ingest
+	$(BIN)/detente bench code
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

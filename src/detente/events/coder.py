@@ -231,7 +231,13 @@ class Coder:
             return frozenset((low, t.lemma_.lower())) if lemma_mode else frozenset((low,))
 
         upper = [(t.i, forms(t)) for t in reversed(sent[: verb.i - sent.start]) if t.i not in skip]
-        lower = [(t.i, forms(t)) for t in verb.subtree if t.i > verb.i and t.i not in skip]
+        hidden: set[int] = set()
+        if lemma_mode:
+            # a relative clause describes its noun; its actors are not this verb's target
+            for t in verb.subtree:
+                if t.dep_ in ("relcl",) and t is not verb:
+                    hidden.update(x.i for x in t.subtree)
+        lower = [(t.i, forms(t)) for t in verb.subtree if t.i > verb.i and t.i not in skip and t.i not in hidden]
         return upper, lower
 
     def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
@@ -319,10 +325,14 @@ class Coder:
                     source += self._group(st, obj)
                 elif word in ("on", "against", "to", "with", "toward", "towards", "at", "over", "into"):
                     target += self._group(st, obj)
-            elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in st.at:
-                m = st.at[child.i]
-                if isinstance(m.entry, ActorEntry) and m.entry.kind not in _LOCATION_KINDS | {"demonym"}:
-                    source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
+            elif child.dep_ in ("poss", "compound", "amod", "nmod"):
+                # "Putin's call", "the Trump-Putin call", "US-Russia talks", "Russian strikes"
+                for i in sorted(t.i for t in child.subtree):
+                    m = st.at.get(i)
+                    if m is None or m.start != i or not isinstance(m.entry, ActorEntry):
+                        continue
+                    if m.entry.kind not in _LOCATION_KINDS | {"demonym"}:
+                        source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
             elif child.dep_ in ("poss",) and child.lower_ in _PRONOUNS:
                 source += self._pronoun(st, child)
         if not source and noun.dep_ in ("dobj", "obj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
@@ -341,8 +351,11 @@ class Coder:
         negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
         hypothetical = _hypothetical(noun.head) if noun.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") else False
         rule = f"{self.verbs.name}: noun {entry.name} [{entry.code}]"
+        governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        when = self._found_when(noun, st.day) or (
+            self._found_when(governor, st.day) if governor is not None else None) or st.day
         return self._emit(st, entry.code, source, target, noun.doc[noun.i:noun.i + 1], negated, hypothetical,
-                          self._when(noun, st.day), rule, entry.symmetric)
+                          when, rule, entry.symmetric)
 
     def _verb_codes(self, verb: Token) -> bool:
         """Whether a verb would code by itself (so its object noun is not a separate event)."""
@@ -407,7 +420,10 @@ class Coder:
                 for code in m.entry.codes_on(st.day):
                     parties.append(self._party(st, m, _combine(code, agents, m.entry.kind),
                                                agents[0] if agents else None))
-        return _dedupe(parties)
+        parties = _dedupe(parties)
+        # "the two presidents, the United States and Russia": USAGOV already says USA
+        return [p for p in parties if not (len(p.code) == 3 and any(
+            q.code != p.code and q.code.startswith(p.code) for q in parties))]
 
     def _party(self, st: _Sentence, m: LexMatch, code: str, agent: LexMatch | None = None) -> Party:
         doc = st.span.doc
@@ -443,6 +459,10 @@ class Coder:
     # ------------------------------------------------------------------------------------ output
 
     def _when(self, token: Token, day: dt.date | None) -> dt.date | None:
+        """The date the words next to a trigger give, else the article's date."""
+        return self._found_when(token, day) or day
+
+    def _found_when(self, token: Token, day: dt.date | None) -> dt.date | None:
         for child in token.children:
             if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
                 got = resolve_when(" ".join(t.text for t in child.subtree), day)
@@ -454,7 +474,7 @@ class Coder:
                     got = resolve_when(" ".join(t.text for t in obj.subtree), day)
                     if got:
                         return got
-        return day
+        return None
 
     def _emit(self, st: _Sentence, code: str, source: list[Party], target: list[Party], trigger: Span,
               negated: bool, hypothetical: bool, when: dt.date | None, rule: str,

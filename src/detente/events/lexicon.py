@@ -206,7 +206,27 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
         role = AgentEntry(r.role, r.agent, kind="role")
         for title in r.titles:
             lex.add(title, role, case="any")
+            lex.add(_plural(title), role, case="any")
     return lex
+
+
+def _plural(phrase: str) -> str:
+    """Plural of a title's head word: "foreign minister" -> "foreign ministers"."""
+    words = phrase.split()
+    if " of " in f" {phrase} ":
+        k = words.index("of") - 1          # "minister of defence" -> "ministers of defence"
+    else:
+        k = len(words) - 1
+    w = words[k]
+    if w.endswith("man"):
+        w = w[:-3] + "men"
+    elif w.endswith(("s", "x", "ch", "sh")):
+        w += "es"
+    elif w.endswith("y") and w[-2:-1] not in ("a", "e", "o", "u"):
+        w = w[:-1] + "ies"
+    else:
+        w += "s"
+    return " ".join((*words[:k], w, *words[k + 1:]))
 
 
 def _strip_the(form: str) -> str:

@@ -95,3 +95,32 @@ def test_petrarch_loader_builds_all_parts(petrarch_dir: Path) -> None:
                       [p / "PETR.Validate.discards.txt"])
     assert ("baseball",) in d.discards and ("world", "golf", "championships") in d.discards
     assert d.actors.size > 200
+
+
+def test_code_command_with_petrarch_dictionaries(petrarch_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 1995-01-01\n\nArnor is about to restore full diplomatic ties with Gondor.\n",
+                                  encoding="utf-8")
+    db = str(tmp_path / "p.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["run", str(corpus), "--db", db]).exit_code == 0
+    p = petrarch_dir
+    result = runner.invoke(app, ["code", "--db", db, "--again", "--json",
+                                 "--petrarch-verbs", str(p / "PETR.Validate.verbs.txt"),
+                                 "--petrarch-actors", str(p / "PETR.Validate.actors.txt"),
+                                 "--petrarch-agents", str(p / "PETR.Validate.agents.txt")])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["events"] == 1
+    listed = runner.invoke(app, ["events", "--db", db, "--format", "jsonl", "--include-negated"])
+    [event] = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert (event["source"][0]["code"], event["target"][0]["code"], event["cameo"]) == ("ARN", "GON", "064")
+    assert event["coder"].startswith("petrarch-dictionaries@")
+    half = runner.invoke(app, ["code", "--db", db, "--petrarch-verbs", str(p / "PETR.Validate.verbs.txt")])
+    assert half.exit_code == 2 and "D080" in half.stderr

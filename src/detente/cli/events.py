@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -98,26 +99,48 @@ def events(
 def code(
     db: str = DB_OPTION,
     again: bool = typer.Option(False, "--again", help="Forget every stored event and code all articles again."),
+    petrarch_verbs: Path | None = typer.Option(None, help="Code with this PETRARCH-format verb dictionary instead of ours."),
+    petrarch_actors: list[Path] = typer.Option([], help="PETRARCH-format actor dictionary (repeatable; with --petrarch-verbs)."),
+    petrarch_agents: list[Path] = typer.Option([], help="PETRARCH-format agent dictionary (repeatable)."),
+    petrarch_discards: list[Path] = typer.Option([], help="PETRARCH-format discard list (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Code events in stored articles the coder has not read yet (or all, with --again).
 
+    With --petrarch-verbs and --petrarch-actors, the dictionaries a user already has (PETRARCH
+    format) are read in place and used instead of ours.
+
     Example: detente code --db x.duckdb --again
     """
-    from detente.events import load_coder
+    from detente.events import Coder, load_coder
     from detente.nlp import load_model
     from detente.pipeline import RunSummary, code_pending
 
-    with guarded(), Store(db) as store:
-        forgotten = store.forget_codings() if again else 0
-        summary = RunSummary()
-        summary.run_id = store.start_run("code", [db])
-        code_pending(store, load_model(), load_coder(), summary)
-        store.finish_run(summary.run_id, summary.counts())
+    if bool(petrarch_verbs) != bool(petrarch_actors):
+        fail(UsageError("D080", "--petrarch-verbs and --petrarch-actors go together"), code=2)
+    with guarded():
+        if petrarch_verbs:
+            from detente.events.petrarch import load_petrarch
+
+            for path in [petrarch_verbs, *petrarch_actors, *petrarch_agents, *petrarch_discards]:
+                if not path.is_file():
+                    raise UsageError("D001", f"dictionary not found: {path}")
+            p = load_petrarch(petrarch_verbs, petrarch_actors, petrarch_agents, petrarch_discards)
+            coder = Coder(p.verbs, p.actors, discards=p.discards, conventions="petrarch",
+                          name=f"petrarch-dictionaries@{petrarch_verbs.name}")
+        else:
+            coder = load_coder()
+        with Store(db) as store:
+            forgotten = store.forget_codings() if again else 0
+            summary = RunSummary()
+            summary.run_id = store.start_run("code", [db])
+            code_pending(store, load_model(), coder, summary)
+            store.finish_run(summary.run_id, summary.counts())
     if as_json:
-        print_json({"coded": summary.coded, "events": summary.events, "forgotten": forgotten})
+        print_json({"coded": summary.coded, "events": summary.events, "forgotten": forgotten, "coder": coder.name})
         return
-    out.print(f"Coded {summary.coded} articles: {summary.events} events" + (f" ({forgotten} old events forgotten)" if again else ""))
+    out.print(f"Coded {summary.coded} articles with {coder.name}: {summary.events} events"
+              + (f" ({forgotten} old events forgotten)" if again else ""))
 
 
 def register(app: typer.Typer) -> None:

@@ -122,8 +122,8 @@ def evaluate_petrarch(folder: Path, nlp: Language) -> PetrarchReport:
     dicts = load_petrarch(needed["Verbfile"], [needed["Actorfile"]],
                           [needed["Agentfile"]] if "Agentfile" in needed else [],
                           [needed["Discardfile"]] if "Discardfile" in needed else [])
-    coders = {flag: Coder(dicts.verbs, dicts.actors, discards=dicts.discards, require_dyad=flag,
-                          agentless_passive="source", name="petrarch")
+    coders = {flag: Coder(dicts.verbs, dicts.actors, discards=dicts.discards, conventions="petrarch",
+                          require_dyad=flag, name="petrarch")
               for flag in (True, False)}
     todo = [r for r in records if r.is_sentence]
     report = PetrarchReport()

@@ -28,6 +28,11 @@ from detente.types import Party
 __all__ = ["CodedEvent", "Coder", "Party"]
 
 _VALID_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
+CONVENTIONS = frozenset({"detente", "petrarch"})
+#: CAMEO codes whose parties act together: consult, meet, negotiate, sign an agreement, restore ties
+MUTUAL_CODES = frozenset({"040", "044", "046", "057", "064"})
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "during", "on"}
+_HIDDEN_CLAUSES = {"relcl", "appos", "advcl", "parataxis", "acl", "npadvmod"}
 _MODALS = {"could", "would", "may", "might", "should", "can", "will", "shall", "must", "'ll", "wo", "ca"}
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "resist",
@@ -98,10 +103,23 @@ class Coder:
     """
 
     def __init__(self, verbs: VerbDictionary, lexicon: Lexicon, *, discards: Iterable[tuple[str, ...]] = (),
-                 require_dyad: bool = True, agentless_passive: str = "target", name: str = "detente") -> None:
-        if agentless_passive not in ("target", "source"):
-            raise ValueError("agentless_passive must be 'target' or 'source'")
-        self.agentless_passive = agentless_passive
+                 conventions: str = "detente", require_dyad: bool | None = None, name: str = "detente") -> None:
+        if conventions not in CONVENTIONS:
+            raise ValueError(f"conventions must be one of {sorted(CONVENTIONS)}")
+        petrarch = conventions == "petrarch"
+        self.conventions = conventions
+        #: the subject of a passive without a "by" agent: its target (ours) or source (PETRARCH)
+        self.agentless_passive = "source" if petrarch else "target"
+        #: keep sector nouns with no country as parties (``---GOV``), as PETRARCH does
+        self.bare_agents = petrarch
+        #: emit both halves of a paired code (``042:043``); ours keeps the first (PLOVER counts one visit)
+        self.both_paired = petrarch
+        #: "in Riyadh", "at the UN" name where a non-violent event happened, not its target
+        self.locations = not petrarch
+        #: codes whose parties act together (talks, meetings, agreements): every party on both sides
+        self.mutual_codes = frozenset() if petrarch else MUTUAL_CODES
+        #: PETRARCH codes only dyads; ours keeps events with a source and no target named
+        self.require_dyad = petrarch if require_dyad is None else require_dyad
         self.verbs = verbs
         self.lexicon = lexicon
         self.discards = tuple(discards)
@@ -198,7 +216,7 @@ class Coder:
             for s in pattern.lower:
                 if not s.marker:
                     consumed.update(_pattern_tokens(lower_tokens, s))
-        source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern)
+        source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
         trigger_tokens = sorted({verb.i, *skip})
         negated = _negated(verb, pattern)
         hypothetical = _hypothetical(verb)
@@ -235,13 +253,13 @@ class Coder:
         if lemma_mode:
             # a relative clause describes its noun; its actors are not this verb's target
             for t in verb.subtree:
-                if t.dep_ in ("relcl",) and t is not verb:
+                if t.dep_ in _HIDDEN_CLAUSES and t is not verb:
                     hidden.update(x.i for x in t.subtree)
         lower = [(t.i, forms(t)) for t in verb.subtree if t.i > verb.i and t.i not in skip and t.i not in hidden]
         return upper, lower
 
     def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
-                          found: dict[str, tuple[str, int]], pattern: Pattern | None
+                          found: dict[str, tuple[str, int]], pattern: Pattern | None, code: str
                           ) -> tuple[list[Party], list[Party], bool]:
         subjects, passive = _subject(verb)
         subject_parties = _dedupe(p for subj in subjects for p in self._group(st, subj))
@@ -255,12 +273,17 @@ class Coder:
         used = {p.start_char for p in subject_parties + agent_parties}
         upper = [(t.i, frozenset()) for t in reversed(st.span[: verb.i - st.span.start])]
 
-        def first_group(tokens: Sequence[TokenForms], pos: int, skips: int, avoid: set[int]) -> list[Party]:
+        violent = code[:2] in ("15", "17", "18", "19", "20")
+
+        def first_group(tokens: Sequence[TokenForms], pos: int, skips: int, avoid: set[int],
+                        places: bool = False) -> list[Party]:
             k = pos
             for _ in range(skips):
                 k = self._skip_phrase(st, tokens, k)
             for idx, _ in tokens[k:]:
                 m = st.at.get(idx)
+                if places and _is_place(verb.doc[idx], st):
+                    continue
                 if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
                     group = self._group(st, verb.doc[idx])
                     if group and not any(p.start_char in avoid for p in group):
@@ -298,10 +321,14 @@ class Coder:
             if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
             if not target:
-                target = after(0)
+                target = first_group(lower, 0, 0, used, places=self.locations and not violent)
         if not target and not found and len({p.code for p in source}) >= 2:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met": reciprocal
             target, symmetric = source, True
+        if code.split(":")[0] in self.mutual_codes and source and target:
+            everyone = _dedupe(source + target)
+            if len({p.code for p in everyone}) >= 2:
+                source, target, symmetric = everyone, everyone, True
         return source, target, symmetric
 
     # ------------------------------------------------------------------------------------ nouns
@@ -391,6 +418,9 @@ class Coder:
                     agents.append(m)
                 elif m.entry.codes_on(st.day):
                     actors.append(m)
+            people = [a for a in actors if a.entry.kind == "person"]  # type: ignore[union-attr]
+            if people and not self.bare_agents:
+                actors = people     # "U.S. envoy Steve Witkoff": the person's own code says more
             if actors:
                 linked = [actors[0]]
                 for a in actors[1:]:
@@ -413,12 +443,13 @@ class Coder:
                     if resolved:
                         parties.extend(resolved)
                         continue
-                parties.append(self._party(st, agents[0], _combine("---", agents, "actor")))
+                if self.bare_agents:
+                    parties.append(self._party(st, agents[0], _combine("---", agents, "actor")))
                 continue
             for m in use:
                 assert isinstance(m.entry, ActorEntry)
                 for code in m.entry.codes_on(st.day):
-                    parties.append(self._party(st, m, _combine(code, agents, m.entry.kind),
+                    parties.append(self._party(st, m, _combine(code, agents, m.entry.kind, not self.bare_agents),
                                                agents[0] if agents else None))
         parties = _dedupe(parties)
         # "the two presidents, the United States and Russia": USAGOV already says USA
@@ -484,16 +515,20 @@ class Coder:
             return []
         if self.require_dyad and (not source or not target):
             return []
+        if not source and not self.bare_agents:
+            return []          # ours: an event needs someone who did it
         if not source:
             source = [Party("---", "", trigger.start_char, trigger.start_char)]
-        if not target:
+        if not target and self.bare_agents:
             target = [Party("---", "", trigger.end_char, trigger.end_char)]
-        if all(s.code == t.code for s in source for t in target):
+        if target and all(s.code == t.code for s in source for t in target):
             return []
         base = dict(trigger=trigger.text, trigger_start=trigger.start_char, trigger_end=trigger.end_char,
                     sentence_start=st.span.start_char, sentence_end=st.span.end_char, negated=negated,
                     hypothetical=hypothetical, date=when, rule=rule, symmetric=symmetric)
         out = [CodedEvent(source=tuple(source), target=tuple(target), cameo=codes[0], **base)]
+        if not self.both_paired or not target:
+            return out
         if len(codes) > 1 and not symmetric:
             out.append(CodedEvent(source=tuple(target), target=tuple(source), cameo=codes[1], **base))
         elif len(codes) > 1 and codes[1] != codes[0]:
@@ -639,6 +674,18 @@ def _merge_strays(per: list[tuple[Token, list[LexMatch], list[LexMatch]]], doc: 
     return out
 
 
+def _is_place(token: Token, st: _Sentence) -> bool:
+    """Whether a token names where something happened: inside "in/at/near ... X" attached to a
+    verb or an event noun (not "ties with X", not "an attack on X")."""
+    head = _np_head(token, st)
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ in _LOCATIVE and not (prep.lower_ == "on" and prep.head.pos_ in ("NOUN", "PROPN"))
+
+
 def _agents(found: list[LexMatch], head: Token) -> list[LexMatch]:
     """The agents of a phrase: at most one prefix (``NGO~``) and one suffix agent, the suffix
     one preferably the phrase's head ("security officials" over "security")."""
@@ -648,13 +695,16 @@ def _agents(found: list[LexMatch], head: Token) -> list[LexMatch]:
     return [m for m in (prefix, suffix) if m is not None]
 
 
-def _combine(code: str, agents: Sequence[LexMatch], kind: str) -> str:
+def _combine(code: str, agents: Sequence[LexMatch], kind: str, plain_igos: bool = False) -> str:
     """An actor's code with its agents: ``RUS`` + ``MIL`` -> ``RUSMIL``; ``NGO~`` goes first.
 
-    A person's code already says their sector; an agent already in the code is not repeated.
+    A person's code already says their sector; an agent already in the code is not repeated;
+    with ``plain_igos`` an organisation's leaders and officials are the organisation itself.
     """
     if kind == "person":
         return code
+    if plain_igos and code.startswith("IGO"):
+        agents = [m for m in agents if m.entry.code not in ("GOV", "DIP")]  # type: ignore[union-attr]
     for m in agents:
         agent = m.entry
         assert isinstance(agent, AgentEntry)

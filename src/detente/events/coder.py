@@ -176,7 +176,9 @@ class Coder:
                     continue
                 entry = self.verbs.noun_by_lemma.get(tok.lemma_.lower()) or self.verbs.noun_by_lemma.get(_lower(tok))
                 if entry is not None:
-                    events.extend(self._code_noun(st, tok, entry))
+                    events.extend(e for e in self._code_noun(st, tok, entry) if not _restates(e, events))
+        if not self.bare_agents:
+            events = [e for e in events if e.target or not _restated_with_target(e, events)]
         # remember this sentence's actors for pronouns in the next ones
         for m in matches:
             if isinstance(m.entry, ActorEntry):
@@ -313,8 +315,15 @@ class Coder:
                 source = agent_parties
             if not target and "target" not in found:
                 target = subject_parties
+            if not target:
+                # "jets were delivered to Ukraine by Denmark": the subject is a thing
+                used |= {p.start_char for p in source}
+                target = first_group(lower, 0, 0, used, places=self.locations and not violent)
         elif not source and not ("source" in found and found["source"][0] == "lower"):
             source = subject_parties if "target" not in found or found["target"][0] != "upper" else []
+        mutual = code.split(":")[0] in self.mutual_codes
+        if mutual and not target and len({p.code for p in source}) >= 2 and not found:
+            target = source     # "Zelensky and Biden signed an agreement": with each other
         if not target:
             used |= {p.start_char for p in source}
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -325,7 +334,7 @@ class Coder:
         if not target and not found and len({p.code for p in source}) >= 2:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met": reciprocal
             target, symmetric = source, True
-        if code.split(":")[0] in self.mutual_codes and source and target:
+        if mutual and source and target:
             everyone = _dedupe(source + target)
             if len({p.code for p in everyone}) >= 2:
                 source, target, symmetric = everyone, everyone, True
@@ -582,6 +591,12 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and v.head.lemma_.lower() in _CONTROL_VERBS:
                 return [obj], passive
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head is not v:
+            # "the hospital was hit by Russian missiles, killing two doctors": the agent did it
+            agent = next((c for c in v.head.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if obj is not None:
+                return [obj], passive
         if v.dep_ in ("xcomp", "acomp", "conj", "pcomp", "advcl", "ccomp") and v.head is not v:
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":
                 v = v.head
@@ -674,16 +689,37 @@ def _merge_strays(per: list[tuple[Token, list[LexMatch], list[LexMatch]]], doc: 
     return out
 
 
+def _restated_with_target(event: CodedEvent, others: Sequence[CodedEvent]) -> bool:
+    """Whether a target-less event repeats one with a target ("fired missiles at Ukraine,
+    killing 19 people"): same source, same root code."""
+    codes = {p.code for p in event.source}
+    return any(o is not event and o.target and o.cameo[:2] == event.cameo[:2] and codes <= {p.code for p in o.source}
+               for o in others)
+
+
+def _restates(event: CodedEvent, others: Sequence[CodedEvent]) -> bool:
+    """Whether a nominal event repeats one already coded in the sentence ("exchanged prisoners
+    ..., the largest swap of the war"): same root code, same parties."""
+    parties = {p.code for p in (*event.source, *event.target)}
+    return any(o.cameo[:2] == event.cameo[:2] and {p.code for p in (*o.source, *o.target)} == parties
+               for o in others)
+
+
 def _is_place(token: Token, st: _Sentence) -> bool:
     """Whether a token names where something happened: inside "in/at/near ... X" attached to a
     verb or an event noun (not "ties with X", not "an attack on X")."""
     head = _np_head(token, st)
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    if head.dep_ != "pobj":
-        return False
-    prep = head.head
-    return prep.lower_ in _LOCATIVE and not (prep.lower_ == "on" and prep.head.pos_ in ("NOUN", "PROPN"))
+    for _ in range(4):
+        while head.dep_ in ("conj", "compound") and head.head is not head:
+            head = head.head
+        if head.dep_ != "pobj":
+            return False
+        prep = head.head
+        if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+            head = prep.head            # "on the sidelines of the G7 summit"
+            continue
+        return prep.lower_ in _LOCATIVE and not (prep.lower_ == "on" and prep.head.pos_ in ("NOUN", "PROPN"))
+    return False
 
 
 def _agents(found: list[LexMatch], head: Token) -> list[LexMatch]:
@@ -725,43 +761,47 @@ def _dedupe(parties: Iterable[Party]) -> list[Party]:
     return out
 
 
+def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
+    """The verb, then the verbs it depends on as a complement or a coordinate, with how each was
+    reached: ``self``, ``complement`` ("refused *to withdraw*", "ruled out *ceding*") or
+    ``coordinate`` ("agreed to X but *rejected* Y": the coordinate shares auxiliaries, not meaning)."""
+    v, how = verb, "self"
+    for _ in range(limit):
+        yield v, how
+        if v.head is v:
+            return
+        if v.dep_ == "xcomp" or (v.dep_ in ("dobj", "pcomp") and v.tag_ == "VBG"):
+            v, how = (v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head), "complement"
+        elif v.dep_ == "conj":
+            v, how = v.head, "coordinate"
+        else:
+            return
+
+
 def _negated(verb: Token, pattern: Pattern | None) -> bool:
     """Negated by its own words, or the complement of "refuse to", "failed to", "did not agree to"."""
     if pattern is not None and any(w in _NEGATORS for s in pattern.upper for a in s.alternatives for w in a):
         return False   # the pattern itself codes the negative act
-    v = verb
-    for depth in range(4):
+    for v, how in _chain(verb):
         if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in v.children):
             return True
-        if depth > 0 and v.lemma_.lower() in _NEGATING_HEADS:
+        if how == "complement" and v.lemma_.lower() in _NEGATING_HEADS:
             return True
-        if v.dep_ in ("xcomp", "ccomp") and v.head is not v and v.dep_ == "xcomp":
-            v = v.head
-            continue
-        if v.dep_ == "conj" and v.head is not v:
-            v = v.head
-            continue
-        break
     return False
 
 
 def _hypothetical(verb: Token) -> bool:
     """Modal, conditional, future or intended: could meet, if ... fails, plans to, will visit."""
-    v = verb
-    for depth in range(4):
+    for v, how in _chain(verb):
         for c in v.children:
             if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in _MODALS):
                 return True
             if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS:
                 return True
-        if depth > 0 and v.lemma_.lower() in _HYPOTHETICAL_HEADS:
+        if how == "complement" and v.lemma_.lower() in _HYPOTHETICAL_HEADS:
             return True
-        if v.dep_ in ("xcomp", "conj") and v.head is not v:
-            v = v.head
-            continue
-        if v.dep_ == "pcomp" and v.head.lower_ in ("about",):
+        if v.dep_ == "pcomp" and v.head.lower_ == "about":
             return True
-        break
     return False
 
 

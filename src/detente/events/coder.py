@@ -31,6 +31,9 @@ _VALID_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
 CONVENTIONS = frozenset({"detente", "petrarch"})
 #: CAMEO codes whose parties act together: consult, meet, negotiate, sign an agreement, restore ties
 MUTUAL_CODES = frozenset({"040", "044", "046", "057", "064"})
+#: of those, the ones that are mutual only with a compound subject or a "with"/"between" partner
+#: ("Turkey's parliament ratified Sweden's bid" is not mutual; "signed a deal with Kyiv" is)
+_MUTUAL_WITH_PARTNER = frozenset({"057", "064"})
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "during", "on"}
 _HIDDEN_CLAUSES = {"relcl", "appos", "advcl", "parataxis", "acl", "npadvmod"}
 _MODALS = {"could", "would", "may", "might", "should", "can", "will", "shall", "must", "'ll", "wo", "ca"}
@@ -334,6 +337,8 @@ class Coder:
         if not target and not found and len({p.code for p in source}) >= 2:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met": reciprocal
             target, symmetric = source, True
+        if mutual and code.split(":")[0] in _MUTUAL_WITH_PARTNER and not symmetric:
+            mutual = len({p.code for p in source}) >= 2 or any(_partner(verb.doc, p, st) for p in target)
         if mutual and source and target:
             everyone = _dedupe(source + target)
             if len({p.code for p in everyone}) >= 2:
@@ -345,6 +350,8 @@ class Coder:
     def _code_noun(self, st: _Sentence, noun: Token, entry: NounEntry) -> list[CodedEvent]:
         source: list[Party] = []
         target: list[Party] = []
+        away = entry.code[:2] in ("08", "16", "17")      # "withdrawal from Niger": from is the target
+        possessive: Token | None = None
         for child in noun.children:
             if child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -357,10 +364,14 @@ class Coder:
                         source, target = source + parties, target + parties
                     else:
                         target += parties
-                elif word in ("by", "from"):
+                elif word == "by" or (word == "from" and not away):
                     source += self._group(st, obj)
-                elif word in ("on", "against", "to", "with", "toward", "towards", "at", "over", "into"):
+                elif word in ("on", "against", "to", "with", "toward", "towards", "at", "over", "into", "from"):
+                    if self.locations and _is_place(obj, st) and word != "from":
+                        continue
                     target += self._group(st, obj)
+            elif child.dep_ == "poss" and child.lower_ in _PRONOUNS:
+                possessive = child
             elif child.dep_ in ("poss", "compound", "amod", "nmod"):
                 # "Putin's call", "the Trump-Putin call", "US-Russia talks", "Russian strikes"
                 for i in sorted(t.i for t in child.subtree):
@@ -369,13 +380,13 @@ class Coder:
                         continue
                     if m.entry.kind not in _LOCATION_KINDS | {"demonym"}:
                         source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
-            elif child.dep_ in ("poss",) and child.lower_ in _PRONOUNS:
-                source += self._pronoun(st, child)
         if not source and noun.dep_ in ("dobj", "obj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            head = noun.head
+            head = noun.head       # a light verb: "French troops completed their withdrawal"
             if not self._verb_codes(head):
                 subjects, _ = _subject(head)
                 source = _dedupe(p for subj in subjects for p in self._group(st, subj))
+        if not source and possessive is not None:
+            source = self._pronoun(st, possessive)
         if entry.symmetric:
             everyone = _dedupe(source + target)
             if len({p.code for p in everyone}) < 2:
@@ -587,9 +598,12 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         found = [c for c in v.children if c.dep_ in _SUBJECTS]
         if found:
             return found, passive
-        if v.dep_ == "xcomp":
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in _CONTROL_VERBS:
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
-            if obj is not None and v.head.lemma_.lower() in _CONTROL_VERBS:
+            if obj is None:   # "called on Washington to cancel"
+                on = next((c for c in v.head.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")), None)
+                obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+            if obj is not None:
                 return [obj], passive
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head is not v:
             # "the hospital was hit by Russian missiles, killing two doctors": the agent did it
@@ -687,6 +701,17 @@ def _merge_strays(per: list[tuple[Token, list[LexMatch], list[LexMatch]]], doc: 
             continue
         out.append((c, list(actors), agents))
     return out
+
+
+def _partner(doc: Doc, party: Party, st: _Sentence) -> bool:
+    """Whether a party is named as a partner: inside "with ..." or "between ..."."""
+    token = next((t for t in doc if t.idx == party.start_char), None)
+    if token is None:
+        return False
+    head = _np_head(token, st)
+    while head.dep_ in ("conj", "compound") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "among")
 
 
 def _restated_with_target(event: CodedEvent, others: Sequence[CodedEvent]) -> bool:

@@ -108,7 +108,7 @@ def load_verbs(path: Path | None = None) -> VerbDictionary:
     Example:
         >>> d = load_verbs()
         >>> d.verbs_for("met", "meet")[0].code
-        '036'
+        '040'
     """
     path = path or _default_path()
     try:

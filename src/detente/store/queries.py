@@ -121,7 +121,7 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return counts
 
 
-_HAS_CODE = "len(list_filter({side}, x -> starts_with(x.code, ?))) > 0"
+_HAS_CODE = "len(list_filter({side}, lambda x: starts_with(x.code, ?))) > 0"
 
 
 def list_events(

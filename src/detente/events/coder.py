@@ -12,6 +12,7 @@ The coder is pure: spaCy ``Span`` objects in, :class:`CodedEvent` records out.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -181,6 +182,7 @@ class Coder:
                 if entry is not None:
                     events.extend(e for e in self._code_noun(st, tok, entry) if not _restates(e, events))
         if not self.bare_agents:
+            events = _inherit_targets(events, sent)
             events = [e for e in events if e.target or not _restated_with_target(e, events)]
         # remember this sentence's actors for pronouns in the next ones
         for m in matches:
@@ -258,7 +260,10 @@ class Coder:
         if lemma_mode:
             # a relative clause describes its noun; its actors are not this verb's target
             for t in verb.subtree:
-                if t.dep_ in _HIDDEN_CLAUSES and t is not verb:
+                if t is verb:
+                    continue
+                if t.dep_ in _HIDDEN_CLAUSES or (t.dep_ in ("xcomp", "ccomp") and t.pos_ in ("VERB", "AUX")):
+                    # complement clauses are coded by their own triggers
                     hidden.update(x.i for x in t.subtree)
         lower = [(t.i, forms(t)) for t in verb.subtree if t.i > verb.i and t.i not in skip and t.i not in hidden]
         return upper, lower
@@ -712,6 +717,28 @@ def _partner(doc: Doc, party: Party, st: _Sentence) -> bool:
     while head.dep_ in ("conj", "compound") and head.head is not head:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "among")
+
+
+def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """"Putin agreed to halt strikes on Ukraine": an intent or appeal with no target of its own
+    is aimed at the target of the act it is about."""
+    by_trigger = {e.trigger_start: e for e in events}
+    out = []
+    for e in events:
+        if not e.target and e.cameo[:2] in ("02", "03", "10", "11", "12", "13"):
+            token = next((t for t in sent if t.idx == e.trigger_start), None)
+            for t in (token.subtree if token is not None else ()):
+                if t is token or t.dep_ not in ("xcomp", "ccomp"):
+                    continue
+                inner = by_trigger.get(t.idx)
+                if inner is not None and inner.target:
+                    own = {p.code for p in e.source}
+                    target = tuple(p for p in inner.target if p.code not in own)
+                    if target:
+                        e = dataclasses.replace(e, target=target)
+                        break
+        out.append(e)
+    return out
 
 
 def _restated_with_target(event: CodedEvent, others: Sequence[CodedEvent]) -> bool:

@@ -31,10 +31,10 @@ __all__ = ["CodedEvent", "Coder", "Party"]
 _VALID_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
 CONVENTIONS = frozenset({"detente", "petrarch"})
 #: CAMEO codes whose parties act together: consult, meet, negotiate, sign an agreement, restore ties
-MUTUAL_CODES = frozenset({"040", "044", "046", "057", "064"})
+MUTUAL_CODES = frozenset({"040", "044", "046", "057"})
 #: of those, the ones that are mutual only with a compound subject or a "with"/"between" partner
 #: ("Turkey's parliament ratified Sweden's bid" is not mutual; "signed a deal with Kyiv" is)
-_MUTUAL_WITH_PARTNER = frozenset({"057", "064"})
+_MUTUAL_WITH_PARTNER = frozenset({"057"})
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "during", "on"}
 _HIDDEN_CLAUSES = {"relcl", "appos", "advcl", "parataxis", "acl", "npadvmod"}
 _MODALS = {"could", "would", "may", "might", "should", "can", "will", "shall", "must", "'ll", "wo", "ca"}
@@ -183,6 +183,7 @@ class Coder:
                     events.extend(e for e in self._code_noun(st, tok, entry) if not _restates(e, events))
         if not self.bare_agents:
             events = _inherit_targets(events, sent)
+            events = _drop_participial_restatements(events, sent)
             events = [e for e in events if e.target or not _restated_with_target(e, events)]
         # remember this sentence's actors for pronouns in the next ones
         for m in matches:
@@ -219,6 +220,8 @@ class Coder:
             break
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
+        if self.verbs.lemma_mode and verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
         if pattern is not None:
             for s in pattern.lower:
                 if not s.marker:
@@ -262,10 +265,14 @@ class Coder:
             for t in verb.subtree:
                 if t is verb:
                     continue
-                if t.dep_ in _HIDDEN_CLAUSES or (t.dep_ in ("xcomp", "ccomp") and t.pos_ in ("VERB", "AUX")):
-                    # complement clauses are coded by their own triggers
+                if t.dep_ in _HIDDEN_CLAUSES or (t.dep_ in ("xcomp", "ccomp", "conj") and t.pos_ in ("VERB", "AUX")):
+                    # complement and coordinated clauses are coded by their own triggers
                     hidden.update(x.i for x in t.subtree)
         lower = [(t.i, forms(t)) for t in verb.subtree if t.i > verb.i and t.i not in skip and t.i not in hidden]
+        if lemma_mode:
+            # "Russian diplomats were expelled": the passive subject is the logical object
+            moved = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+            lower = [(t.i, forms(t)) for c in moved for t in c.subtree if t.i not in skip] + lower
         return upper, lower
 
     def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
@@ -344,10 +351,8 @@ class Coder:
             target, symmetric = source, True
         if mutual and code.split(":")[0] in _MUTUAL_WITH_PARTNER and not symmetric:
             mutual = len({p.code for p in source}) >= 2 or any(_partner(verb.doc, p, st) for p in target)
-        if mutual and source and target:
-            everyone = _dedupe(source + target)
-            if len({p.code for p in everyone}) >= 2:
-                source, target, symmetric = everyone, everyone, True
+        if mutual and source and target and not symmetric:
+            symmetric = True    # "X opened talks with A and B": X with each, both ways (not A with B)
         return source, target, symmetric
 
     # ------------------------------------------------------------------------------------ nouns
@@ -552,6 +557,9 @@ class Coder:
                     sentence_start=st.span.start_char, sentence_end=st.span.end_char, negated=negated,
                     hypothetical=hypothetical, date=when, rule=rule, symmetric=symmetric)
         out = [CodedEvent(source=tuple(source), target=tuple(target), cameo=codes[0], **base)]
+        if symmetric and target and {p.code for p in source} != {p.code for p in target}:
+            out.append(CodedEvent(source=tuple(target), target=tuple(source), cameo=codes[0], **base))
+            return out
         if not self.both_paired or not target:
             return out
         if len(codes) > 1 and not symmetric:
@@ -731,12 +739,33 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
                 if t is token or t.dep_ not in ("xcomp", "ccomp"):
                     continue
                 inner = by_trigger.get(t.idx)
-                if inner is not None and inner.target:
-                    own = {p.code for p in e.source}
+                if inner is None:
+                    continue
+                own = {p.code for p in e.source}
+                if e.cameo[:2] in ("02", "10") and {p.code for p in inner.source} - own:
+                    # "Ukraine demanded that Russia return ...": asked of the one who should act
+                    target = tuple(p for p in inner.source if p.code not in own)
+                else:
                     target = tuple(p for p in inner.target if p.code not in own)
-                    if target:
-                        e = dataclasses.replace(e, target=target)
-                        break
+                if target:
+                    e = dataclasses.replace(e, target=target)
+                    break
+        out.append(e)
+    return out
+
+
+def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """"Israel struck Iran's nuclear sites, killing several commanders": the participle tells the
+    toll of the same attack (same source, same root code), not a second event."""
+    by_trigger = {e.trigger_start: e for e in events}
+    out = []
+    for e in events:
+        token = next((t for t in sent if t.idx == e.trigger_start), None)
+        if token is not None and token.dep_ == "advcl" and token.tag_ == "VBG":
+            main = by_trigger.get(token.head.idx)
+            if main is not None and main.cameo[:2] == e.cameo[:2] and \
+                    {p.code for p in e.source} <= {p.code for p in main.source}:
+                continue
         out.append(e)
     return out
 
@@ -822,7 +851,7 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
         yield v, how
         if v.head is v:
             return
-        if v.dep_ == "xcomp" or (v.dep_ in ("dobj", "pcomp") and v.tag_ == "VBG"):
+        if v.dep_ in ("xcomp", "ccomp") or (v.dep_ in ("dobj", "pcomp") and v.tag_ == "VBG"):
             v, how = (v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head), "complement"
         elif v.dep_ == "conj":
             v, how = v.head, "coordinate"

@@ -36,7 +36,9 @@ MUTUAL_CODES = frozenset({"040", "044", "046", "057"})
 #: ("Turkey's parliament ratified Sweden's bid" is not mutual; "signed a deal with Kyiv" is)
 _MUTUAL_WITH_PARTNER = frozenset({"057"})
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "during", "on"}
-_HIDDEN_CLAUSES = {"relcl", "appos", "advcl", "parataxis", "acl", "npadvmod"}
+_HIDDEN_CLAUSES = {"relcl", "appos", "advcl", "parataxis", "acl"}
+#: intents that a compound subject shares ("Israel and Lebanon agreed to a ceasefire for the south")
+_JOINT_INTENTS = frozenset({"030", "0356", "036"})
 _MODALS = {"could", "would", "may", "might", "should", "can", "will", "shall", "must", "'ll", "wo", "ca"}
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "resist",
@@ -337,7 +339,8 @@ class Coder:
         elif not source and not ("source" in found and found["source"][0] == "lower"):
             source = subject_parties if "target" not in found or found["target"][0] != "upper" else []
         mutual = code.split(":")[0] in self.mutual_codes
-        if mutual and not target and len({p.code for p in source}) >= 2 and not found:
+        if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
+                len({p.code for p in source}) >= 2 and not found:
             target = source     # "Zelensky and Biden signed an agreement": with each other
         if not target:
             used |= {p.start_char for p in source}
@@ -399,9 +402,19 @@ class Coder:
             source = self._pronoun(st, possessive)
         if entry.symmetric:
             everyone = _dedupe(source + target)
+            if len({p.code for p in everyone}) < 2 and noun.dep_ == "pobj":
+                # "Russia said it would scale back ... after talks with Ukrainian negotiators":
+                # the clause's subject is the other party
+                governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if governor is not None:
+                    subjects, _ = _subject(governor)
+                    everyone = _dedupe(everyone + [p for subj in subjects for p in self._group(st, subj)])
             if len({p.code for p in everyone}) < 2:
                 return []
-            source = target = everyone
+            if len(target) and len(source) and {p.code for p in source}.isdisjoint({p.code for p in target}):
+                pass     # "Putin's call with Trump": source and partner, both ways (emitted below)
+            else:
+                source = target = everyone
         if not source and not target:
             return []
         negated = _negated(noun.head, None) if noun.dep_ in ("dobj", "obj", "nsubjpass") else False
@@ -756,18 +769,22 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
 
 def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
     """"Israel struck Iran's nuclear sites, killing several commanders": the participle tells the
-    toll of the same attack (same source, same root code), not a second event."""
-    by_trigger = {e.trigger_start: e for e in events}
-    out = []
+    toll of the same attack (same source, same root code), not a second event; when the attack
+    itself named no target, the toll's target is its target."""
+    dropped: set[int] = set()
+    replaced: dict[int, CodedEvent] = {}
     for e in events:
         token = next((t for t in sent if t.idx == e.trigger_start), None)
-        if token is not None and token.dep_ == "advcl" and token.tag_ == "VBG":
-            main = by_trigger.get(token.head.idx)
-            if main is not None and main.cameo[:2] == e.cameo[:2] and \
+        if token is None or token.dep_ != "advcl" or token.tag_ != "VBG":
+            continue
+        for main in events:
+            if main.trigger_start == token.head.idx and main.cameo[:2] == e.cameo[:2] and \
                     {p.code for p in e.source} <= {p.code for p in main.source}:
-                continue
-        out.append(e)
-    return out
+                dropped.add(id(e))
+                if not main.target and e.target:
+                    replaced[id(main)] = dataclasses.replace(main, target=e.target)
+                break
+    return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
 
 
 def _restated_with_target(event: CodedEvent, others: Sequence[CodedEvent]) -> bool:

@@ -17,7 +17,7 @@ from detente.events.records import event_records
 from detente.events.verbs import VerbDictionary, load_verbs
 
 __all__ = ["PLOVER_TYPES", "CameoCode", "CodedEvent", "Coder", "Lexicon", "VerbDictionary", "coder_name",
-           "describe", "event_records", "lexicon_from_dictionary", "load_coder", "load_verbs"]
+           "describe", "event_records", "lexicon_from_dictionary", "load_coder", "load_discards", "load_verbs"]
 
 
 def coder_name() -> str:
@@ -25,9 +25,21 @@ def coder_name() -> str:
     return f"detente@{__version__}"
 
 
+def load_discards() -> tuple[tuple[str, ...], ...]:
+    """Our discard phrases (``detente/events/data/discards.toml``): sport and games."""
+    import tomllib
+    from importlib import resources
+
+    from detente.events.patterns import split_words
+
+    doc = tomllib.loads((resources.files("detente.events") / "data" / "discards.toml").read_text(encoding="utf-8"))
+    return tuple(tuple(p.split()) if " - " in p else split_words(p) for p in doc.get("phrases", []))
+
+
 @functools.cache
 def load_coder() -> Coder:
     """The coder with our own actor and trigger dictionaries (built once per process)."""
     from detente.actors import load_dictionary
 
-    return Coder(load_verbs(), lexicon_from_dictionary(load_dictionary()), name=coder_name())
+    return Coder(load_verbs(), lexicon_from_dictionary(load_dictionary()), discards=load_discards(),
+                 name=coder_name())

@@ -96,6 +96,7 @@ class _Sentence:
     matches: list[LexMatch]
     at: dict[int, LexMatch]          # token index (doc) -> match covering it
     memory: list[Party] = field(default_factory=list)
+    agent_tokens: set[int] = field(default_factory=set)
 
 
 class Coder:
@@ -168,7 +169,8 @@ class Coder:
         matches = [LexMatch(m.start + sent.start, m.end + sent.start, m.entry)
                    for m in self.lexicon.scan(lowers, texts)]
         at = {i: m for m in matches for i in range(m.start, m.end)}
-        st = _Sentence(sent, day, matches, at, memory)
+        st = _Sentence(sent, day, matches, at, memory,
+                       {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)})
         events: list[CodedEvent] = []
         consumed: set[int] = set()
         for tok in sent:
@@ -229,6 +231,9 @@ class Coder:
                 if not s.marker:
                     consumed.update(_pattern_tokens(lower_tokens, s))
         source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
+        if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
+                c.dep_ in ("dobj", "obj") and c.i not in st.at for c in verb.children):
+            return []    # "fight inflation", "beat the hosts": force against no actor is not an event
         trigger_tokens = sorted({verb.i, *skip})
         negated = _negated(verb, pattern)
         hypothetical = _hypothetical(verb)
@@ -448,7 +453,7 @@ class Coder:
         doc = st.span.doc
         per: list[tuple[Token, list[LexMatch], list[LexMatch]]] = []
         for c in conjuncts:
-            tokens = _np_tokens(c, others - {c.i})
+            tokens = _np_tokens(c, others - {c.i}, st.agent_tokens if self.locations else None)
             actors: list[LexMatch] = []
             agents: list[LexMatch] = []
             seen: set[int] = set()
@@ -665,7 +670,10 @@ def _np_head(token: Token, st: _Sentence) -> Token:
     return h
 
 
-def _np_tokens(head: Token, exclude: set[int]) -> set[int]:
+def _np_tokens(head: Token, exclude: set[int], agents: set[int] | None = None) -> set[int]:
+    """The tokens of a noun phrase that can name its actor. With ``agents`` (the token indices
+    of agent phrases), "in/at X" counts only after an agent ("lawmakers in Kyiv"): after any
+    other noun it is a place ("floods in Nigeria")."""
     out: set[int] = set()
     stack = [head]
     while stack:
@@ -675,6 +683,8 @@ def _np_tokens(head: Token, exclude: set[int]) -> set[int]:
             if c.i in exclude or c.dep_ in _SKIP_IN_NP or c.dep_ == "conj" and t is head:
                 continue
             if c.dep_ == "prep" and c.lower_ not in _NP_PREPS:
+                continue
+            if c.dep_ == "prep" and c.lower_ in ("in", "at") and agents is not None and t.i not in agents:
                 continue
             stack.append(c)
     return out

@@ -354,6 +354,11 @@ class Coder:
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
             if not target:
                 target = first_group(lower, 0, 0, used, places=self.locations and not violent)
+                sector = st.at.get(obj.i) if obj is not None else None
+                if target and sector is not None and isinstance(sector.entry, AgentEntry) and not self.bare_agents:
+                    # "expelled diplomats from Argentina": the diplomats are Argentina's
+                    target = [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
+                              if len(p.code) == 3 else p for p in target]
         if not target and not found and len({p.code for p in source}) >= 2:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met": reciprocal
             target, symmetric = source, True
@@ -382,8 +387,10 @@ class Coder:
                         source, target = source + parties, target + parties
                     else:
                         target += parties
-                elif word == "by" or (word == "from" and not away):
-                    source += self._group(st, obj)
+                elif word == "by" or (word == "from" and not away) or (word == "of" and away):
+                    source += self._group(st, obj)      # "the withdrawal of French troops"
+                elif word == "of" and entry.code[:2] in ("11", "12", "13", "14", "15", "17", "18", "19", "20"):
+                    target += self._group(st, obj)      # "Russia's invasion of Ukraine"
                 elif word in ("on", "against", "to", "with", "toward", "towards", "at", "over", "into", "from"):
                     if self.locations and _is_place(obj, st) and word != "from":
                         continue
@@ -574,6 +581,9 @@ class Coder:
         base = dict(trigger=trigger.text, trigger_start=trigger.start_char, trigger_end=trigger.end_char,
                     sentence_start=st.span.start_char, sentence_end=st.span.end_char, negated=negated,
                     hypothetical=hypothetical, date=when, rule=rule, symmetric=symmetric)
+        if not self.both_paired and codes[:2] == ["043", "042"] and target:
+            # PLOVER codes a visit once, from the visitor: "Putin hosted Erdogan" is Erdogan's visit
+            return [CodedEvent(source=tuple(target), target=tuple(source), cameo="042", **base)]
         out = [CodedEvent(source=tuple(source), target=tuple(target), cameo=codes[0], **base)]
         if symmetric and target and {p.code for p in source} != {p.code for p in target}:
             out.append(CodedEvent(source=tuple(target), target=tuple(source), cameo=codes[0], **base))

@@ -35,6 +35,10 @@ MUTUAL_CODES = frozenset({"040", "044", "046", "057"})
 #: of those, the ones that are mutual only with a compound subject or a "with"/"between" partner
 #: ("Turkey's parliament ratified Sweden's bid" is not mutual; "signed a deal with Kyiv" is)
 _MUTUAL_WITH_PARTNER = frozenset({"057"})
+_INTENT_NOUNS = {"bid", "plan", "attempt", "proposal", "decision", "offer", "effort", "move", "push", "call",
+                 "demand", "request", "threat", "warning", "pledge", "promise", "vow", "readiness", "willingness",
+                 "right", "chance", "opportunity", "need", "ability", "intention", "aim", "goal", "hope", "wish",
+                 "ambition", "bill", "resolution", "law", "order", "mandate", "idea", "option", "deadline"}
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "during", "on"}
 _HIDDEN_CLAUSES = {"relcl", "appos", "advcl", "parataxis", "acl"}
 #: intents that a compound subject shares ("Israel and Lebanon agreed to a ceasefire for the south")
@@ -182,7 +186,8 @@ class Coder:
             for tok in sent:
                 if tok.i in consumed or tok.i in at or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
-                entry = self.verbs.noun_by_lemma.get(tok.lemma_.lower()) or self.verbs.noun_by_lemma.get(_lower(tok))
+                before = [_lower(t) for t in sent[max(0, tok.i - sent.start - 3): tok.i - sent.start]]
+                entry = self.verbs.noun_for(before, tok.lemma_.lower()) or self.verbs.noun_for(before, _lower(tok))
                 if entry is not None:
                     events.extend(e for e in self._code_noun(st, tok, entry) if not _restates(e, events))
         if not self.bare_agents:
@@ -224,7 +229,8 @@ class Coder:
             break
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
-        if self.verbs.lemma_mode and verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
         if pattern is not None:
             for s in pattern.lower:
@@ -391,7 +397,8 @@ class Coder:
                     source += self._group(st, obj)      # "the withdrawal of French troops"
                 elif word == "of" and entry.code[:2] in ("11", "12", "13", "14", "15", "17", "18", "19", "20"):
                     target += self._group(st, obj)      # "Russia's invasion of Ukraine"
-                elif word in ("on", "against", "to", "with", "toward", "towards", "at", "over", "into", "from"):
+                elif word in ("on", "against", "to", "with", "toward", "towards", "at", "over", "into", "from",
+                              "around", "near", "off"):
                     if self.locations and _is_place(obj, st) and word != "from":
                         continue
                     target += self._group(st, obj)
@@ -405,11 +412,11 @@ class Coder:
                         continue
                     if m.entry.kind not in _LOCATION_KINDS | {"demonym"}:
                         source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
-        if not source and noun.dep_ in ("dobj", "obj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            head = noun.head       # a light verb: "French troops completed their withdrawal"
-            if not self._verb_codes(head):
-                subjects, _ = _subject(head)
-                source = _dedupe(p for subj in subjects for p in self._group(st, subj))
+        governor = _governing_verb(noun)
+        if not source and governor is not None and not self._verb_codes(governor):
+            # a light verb: "French troops completed their withdrawal", "began three days of drills"
+            subjects, _ = _subject(governor)
+            source = _dedupe(p for subj in subjects for p in self._group(st, subj))
         if not source and possessive is not None:
             source = self._pronoun(st, possessive)
         if entry.symmetric:
@@ -522,6 +529,15 @@ class Coder:
 
     def _pronoun(self, st: _Sentence, token: Token) -> list[Party]:
         want = _PRONOUNS.get(token.lower_, "any")
+        # "Britain and France said they were ready", "Kyiv was warned that it must": the subject
+        # of the clause the pronoun's clause depends on
+        clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ in ("ccomp", "xcomp", "advcl")), None)
+        if clause is not None and clause.head is not clause:
+            subjects = [c for c in clause.head.children if c.dep_ in _SUBJECTS and c.lower_ not in _PRONOUNS]
+            group = _dedupe(p for subj in subjects for p in self._group(st, subj))
+            if group and (want == "any" or all((want == "person") == (p.kind == "person") for p in group)) and (
+                    len(group) == 1 or token.lower_ in ("they", "them", "their")):
+                return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in group]
         earlier = [p for p in st.memory] + [
             self._party(st, m, c) for m in st.matches if m.end <= token.i and isinstance(m.entry, ActorEntry)
             for c in m.entry.codes_on(st.day)]
@@ -805,6 +821,19 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
                     replaced[id(main)] = dataclasses.replace(main, target=e.target)
                 break
     return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through "of" ("began three days of drills")."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ in ("dobj", "obj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            return t.head
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head.head
+            continue
+        return None
+    return None
 
 
 def _restated_with_target(event: CodedEvent, others: Sequence[CodedEvent]) -> bool:

@@ -83,9 +83,23 @@ class VerbDictionary:
             for lemma in v.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(v)
         self.noun_by_lemma: dict[str, NounEntry] = {}
+        self.nouns_by_head: dict[str, list[tuple[tuple[str, ...], NounEntry]]] = {}
         for n in self.nouns:
             for lemma in n.lemmas:
                 self.noun_by_lemma.setdefault(lemma, n)
+            for words in n.words:
+                self.nouns_by_head.setdefault(words[-1], []).append((words, n))
+        for forms in self.nouns_by_head.values():
+            forms.sort(key=lambda f: -len(f[0]))
+
+    def noun_for(self, before: list[str], head: str) -> NounEntry | None:
+        """The noun entry for a head word, the longest form whose words before the head match
+        (``before``: the lower-case words preceding the noun, nearest last)."""
+        for words, entry in self.nouns_by_head.get(head, ()):
+            k = len(words) - 1
+            if k == 0 or (len(before) >= k and tuple(before[-k:]) == words[:-1]):
+                return entry
+        return None
 
     def __repr__(self) -> str:
         return f"<VerbDictionary {self.name}: {len(self.verbs)} verbs, {len(self.nouns)} nouns>"

@@ -426,8 +426,10 @@ class Coder:
                 # the clause's subject is the other party
                 governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if governor is not None:
+                    # "Erdogan congratulated Trump ... in a phone call": the clause's actors
                     subjects, _ = _subject(governor)
-                    everyone = _dedupe(everyone + [p for subj in subjects for p in self._group(st, subj)])
+                    objects = [c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i in st.at]
+                    everyone = _dedupe(everyone + [p for x in (*subjects, *objects) for p in self._group(st, x)])
             if len({p.code for p in everyone}) < 2:
                 return []
             if len(target) and len(source) and {p.code for p in source}.isdisjoint({p.code for p in target}):
@@ -829,7 +831,7 @@ def _governing_verb(noun: Token) -> Token | None:
     for _ in range(3):
         if t.dep_ in ("dobj", "obj", "attr") and t.head.pos_ in ("VERB", "AUX"):
             return t.head
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and t.head.head.pos_ in ("NOUN", "PROPN"):
             t = t.head.head
             continue
         return None

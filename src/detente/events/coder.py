@@ -361,7 +361,8 @@ class Coder:
             if not target:
                 target = first_group(lower, 0, 0, used, places=self.locations and not violent)
                 sector = st.at.get(obj.i) if obj is not None else None
-                if target and sector is not None and isinstance(sector.entry, AgentEntry) and not self.bare_agents:
+                if target and sector is not None and isinstance(sector.entry, AgentEntry) and not self.bare_agents \
+                        and _origin(verb.doc, target[0], st):
                     # "expelled diplomats from Argentina": the diplomats are Argentina's
                     target = [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                               if len(p.code) == 3 else p for p in target]
@@ -395,7 +396,7 @@ class Coder:
                         target += parties
                 elif word == "by" or (word == "from" and not away) or (word == "of" and away):
                     source += self._group(st, obj)      # "the withdrawal of French troops"
-                elif word == "of" and entry.code[:2] in ("11", "12", "13", "14", "15", "17", "18", "19", "20"):
+                elif word == "of" and entry.code[:2] in ("11", "12", "13", "14", "17", "18", "19", "20"):
                     target += self._group(st, obj)      # "Russia's invasion of Ukraine"
                 elif word in ("on", "against", "to", "with", "toward", "towards", "at", "over", "into", "from",
                               "around", "near", "off"):
@@ -533,8 +534,8 @@ class Coder:
         want = _PRONOUNS.get(token.lower_, "any")
         # "Britain and France said they were ready", "Kyiv was warned that it must": the subject
         # of the clause the pronoun's clause depends on
-        clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ in ("ccomp", "xcomp", "advcl")), None)
-        if clause is not None and clause.head is not clause:
+        clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head is not clause:
             subjects = [c for c in clause.head.children if c.dep_ in _SUBJECTS and c.lower_ not in _PRONOUNS]
             group = _dedupe(p for subj in subjects for p in self._group(st, subj))
             if group and (want == "any" or all((want == "person") == (p.kind == "person") for p in group)) and (
@@ -765,6 +766,17 @@ def _merge_strays(per: list[tuple[Token, list[LexMatch], list[LexMatch]]], doc: 
             continue
         out.append((c, list(actors), agents))
     return out
+
+
+def _origin(doc: Doc, party: Party, st: _Sentence) -> bool:
+    """Whether a party is named as where something comes from: inside "from ..."."""
+    token = next((t for t in doc if t.idx == party.start_char), None)
+    if token is None:
+        return False
+    head = _np_head(token, st)
+    while head.dep_ in ("conj", "compound") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "from"
 
 
 def _partner(doc: Doc, party: Party, st: _Sentence) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.lexicon import ActorEntry, AgentEntry, Lexicon, LexMatch
-from detente.events.patterns import Pattern, TokenForms, match_pattern
+from detente.events.patterns import Pattern, TokenForms, could_match, match_pattern
 from detente.events.verbs import NounEntry, VerbDictionary, VerbEntry
 from detente.events.when import resolve_when
 from detente.types import Party
@@ -101,6 +101,8 @@ class _Sentence:
     at: dict[int, LexMatch]          # token index (doc) -> match covering it
     memory: list[Party] = field(default_factory=list)
     agent_tokens: set[int] = field(default_factory=set)
+    forms: dict[int, frozenset[str]] | None = None
+    words: set[str] | None = None
 
 
 class Coder:
@@ -166,10 +168,11 @@ class Coder:
                       memory: list[Party] | None = None) -> list[CodedEvent]:
         """Code one parsed sentence. ``memory`` holds the paragraph's earlier actors (updated)."""
         memory = [] if memory is None else memory
-        lowers = [_lower(t) for t in sent]
+        tokens = list(sent)
+        lowers = [_lower(t) for t in tokens]
         if self.discards and _has_phrase(lowers, self.discards):
             return []
-        texts = [t.text for t in sent]
+        texts = [t.text for t in tokens]
         matches = [LexMatch(m.start + sent.start, m.end + sent.start, m.entry)
                    for m in self.lexicon.scan(lowers, texts)]
         at = {i: m for m in matches for i in range(m.start, m.end)}
@@ -177,13 +180,13 @@ class Coder:
                        {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)})
         events: list[CodedEvent] = []
         consumed: set[int] = set()
-        for tok in sent:
+        for tok in tokens:
             if tok.i in at or not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
                 continue
             ev = self._code_verb(st, tok, consumed)
             events.extend(ev)
         if self.verbs.nouns:
-            for tok in sent:
+            for tok in tokens:
                 if tok.i in consumed or tok.i in at or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
                 before = [_lower(t) for t in sent[max(0, tok.i - sent.start - 3): tok.i - sent.start]]
@@ -213,10 +216,18 @@ class Coder:
         if not fitting:
             return []
         entry = max(fitting, key=lambda e: len(e.before) + len(e.after))
+        if st.words is None:
+            st.words = {w for t in st.span for w in (_lower(t), t.lemma_.lower())}
+        hopeful = [p for p in entry.patterns if could_match(p, st.words)]
+        if entry.code == "---" and not hopeful:
+            return []     # a light verb with none of its patterns' words in the sentence
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
         upper, lower_tokens = self._contexts(st, verb, skip)
         code, pattern, found = entry.code, None, {}
-        for p in entry.patterns:
+        reach = {w for _, forms in upper for w in forms} | {w for _, forms in lower_tokens for w in forms}
+        for p in hopeful:
+            if not could_match(p, reach):
+                continue
             got = match_pattern(p.upper, upper, verb.i - len(entry.before), -1)
             if got is None:
                 continue
@@ -266,12 +277,15 @@ class Coder:
     def _contexts(self, st: _Sentence, verb: Token, skip: set[int]) -> tuple[list[TokenForms], list[TokenForms]]:
         lemma_mode = self.verbs.lemma_mode
         sent = st.span
+        if st.forms is None:
+            st.forms = {t.i: (frozenset((_lower(t), t.lemma_.lower())) if lemma_mode else frozenset((_lower(t),)))
+                        for t in sent}
+        cache = st.forms
 
         def forms(t: Token) -> frozenset[str]:
-            low = _lower(t)
-            return frozenset((low, t.lemma_.lower())) if lemma_mode else frozenset((low,))
+            return cache[t.i]
 
-        upper = [(t.i, forms(t)) for t in reversed(sent[: verb.i - sent.start]) if t.i not in skip]
+        upper = [(i, cache[i]) for i in range(verb.i - 1, sent.start - 1, -1) if i not in skip]
         hidden: set[int] = set()
         if lemma_mode:
             # a relative clause describes its noun; its actors are not this verb's target
@@ -768,9 +782,15 @@ def _merge_strays(per: list[tuple[Token, list[LexMatch], list[LexMatch]]], doc: 
     return out
 
 
+def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token starting at a character offset, if any."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == char else None
+
+
 def _origin(doc: Doc, party: Party, st: _Sentence) -> bool:
     """Whether a party is named as where something comes from: inside "from ..."."""
-    token = next((t for t in doc if t.idx == party.start_char), None)
+    token = _token_at(doc, party.start_char)
     if token is None:
         return False
     head = _np_head(token, st)
@@ -781,7 +801,7 @@ def _origin(doc: Doc, party: Party, st: _Sentence) -> bool:
 
 def _partner(doc: Doc, party: Party, st: _Sentence) -> bool:
     """Whether a party is named as a partner: inside "with ..." or "between ..."."""
-    token = next((t for t in doc if t.idx == party.start_char), None)
+    token = _token_at(doc, party.start_char)
     if token is None:
         return False
     head = _np_head(token, st)
@@ -797,7 +817,7 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
     out = []
     for e in events:
         if not e.target and e.cameo[:2] in ("02", "03", "10", "11", "12", "13"):
-            token = next((t for t in sent if t.idx == e.trigger_start), None)
+            token = _token_at(sent.doc, e.trigger_start)
             for t in (token.subtree if token is not None else ()):
                 if t is token or t.dep_ not in ("xcomp", "ccomp"):
                     continue
@@ -824,7 +844,7 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
     dropped: set[int] = set()
     replaced: dict[int, CodedEvent] = {}
     for e in events:
-        token = next((t for t in sent if t.idx == e.trigger_start), None)
+        token = _token_at(sent.doc, e.trigger_start)
         if token is None or token.dep_ != "advcl" or token.tag_ != "VBG":
             continue
         for main in events:

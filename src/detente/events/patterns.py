@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Pattern", "PatternError", "Step", "TokenForms", "match_pattern", "parse_pattern", "split_words"]
+__all__ = ["Pattern", "PatternError", "Step", "TokenForms", "could_match", "match_pattern", "parse_pattern",
+           "split_words"]
 
 TokenForms = tuple[int, frozenset[str]]
 
@@ -54,8 +55,31 @@ class Pattern:
     size: int
 
     @property
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """For each word step, the words one of which must occur for the pattern to match: a
+        cheap test before the full match (most patterns fail it)."""
+        return _needs(self)
+
+    @property
     def markers(self) -> tuple[str, ...]:
         return tuple(s.marker for s in (*self.upper, *self.lower) if s.marker and s.marker != "skip")
+
+
+_NEEDS: dict[int, tuple[frozenset[str], ...]] = {}
+
+
+def _needs(p: Pattern) -> tuple[frozenset[str], ...]:
+    key = id(p)
+    found = _NEEDS.get(key)
+    if found is None:
+        found = tuple(frozenset(a[0] for a in s.alternatives) for s in (*p.upper, *p.lower) if not s.marker)
+        _NEEDS[key] = found
+    return found
+
+
+def could_match(p: Pattern, words: frozenset[str] | set[str]) -> bool:
+    """Whether every word step of ``p`` has a candidate among ``words`` (all forms in reach)."""
+    return all(not need.isdisjoint(words) for need in _needs(p))
 
 
 def split_words(text: str) -> tuple[str, ...]:

@@ -90,10 +90,15 @@ def events(
     def flags(row: dict[str, Any]) -> str:
         return " ".join(f for f, on in (("NOT", row["negated"]), ("MAYBE", row["hypothetical"])) if on)
 
-    table = [{**row, "src": _codes(row["source"]), "tgt": _codes(row["target"]), "flags": flags(row)} for row in rows]
+    def short(text: str, width: int = 90) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    table = [{**row, "src": _codes(row["source"]), "tgt": _codes(row["target"]), "flags": flags(row),
+              "evidence": short(row["sentence"]), "id": row["event_id"][:8]} for row in rows]
     print_table(table, [("date", "date"), ("src", "source"), ("plover", "PLOVER"), ("cameo", "CAMEO"), ("tgt", "target"),
-                        ("flags", ""), ("trigger", "trigger"), ("sentence", "sentence"), ("event_id", "id")],
-                title=f"{len(rows)} events")
+                        ("flags", ""), ("trigger", "trigger"), ("evidence", "sentence"), ("id", "id")],
+                title=f"{len(rows)} events (full records: --format jsonl)")
 
 
 def code(

@@ -528,8 +528,10 @@ class Coder:
             for m in use:
                 assert isinstance(m.entry, ActorEntry)
                 for code in m.entry.codes_on(st.day):
+                    near = min(agents, key=lambda a: min(abs(a.start - m.end), abs(m.start - a.end))) if agents else None
                     parties.append(self._party(st, m, _combine(code, agents, m.entry.kind, not self.bare_agents),
-                                               agents[0] if agents else None))
+                                               near if near is not None and min(abs(near.start - m.end),
+                                                                                abs(m.start - near.end)) <= 2 else None))
         parties = _dedupe(parties)
         # "the two presidents, the United States and Russia": USAGOV already says USA
         return [p for p in parties if not (len(p.code) == 3 and any(
@@ -723,8 +725,12 @@ def _np_tokens(head: Token, exclude: set[int], agents: set[int] | None = None) -
         t = stack.pop()
         out.add(t.i)
         for c in t.children:
-            if c.i in exclude or c.dep_ in _SKIP_IN_NP or c.dep_ == "conj" and t is head:
+            if c.i in exclude or c.dep_ == "conj" and t is head:
                 continue
+            if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "appos" and t is not head and agents is not None
+                                              and c.pos_ == "PROPN"):
+                continue     # (a name in apposition inside a modifier is kept: spaCy's reading of
+                             # "President Donald Trump and Russian President Vladimir Putin")
             if c.dep_ == "prep" and c.lower_ not in _NP_PREPS:
                 continue
             if c.dep_ == "prep" and c.lower_ in ("in", "at") and agents is not None and t.i not in agents:
@@ -754,8 +760,16 @@ def _listed(st: _Sentence, a: LexMatch, b: LexMatch) -> bool:
     """Whether two actor phrases of one noun phrase are listed together ("Fornost and the evil
     Gondor"): only words of a list stand between them (no preposition or verb)."""
     between = st.span.doc[a.end:b.start]
-    return any(t.lower_ in ("and", "or", "nor", ",") for t in between) and not any(
-        t.pos_ in ("ADP", "VERB", "AUX", "PART") or t.dep_ in ("prep", "case") or t.i in st.at for t in between)
+
+    def blocks(t: Token) -> bool:
+        m = st.at.get(t.i)
+        if m is not None and not (isinstance(m.entry, AgentEntry) or m.entry.kind == "adjective"):
+            return True      # another named actor in between
+        if m is not None and a.entry.kind != "person":
+            return True      # titles may stand between people only ("Trump and Russian President Putin")
+        return t.pos_ in ("ADP", "VERB", "AUX", "PART") or t.dep_ in ("prep", "case")
+
+    return any(t.lower_ in ("and", "or", "nor", ",") for t in between) and not any(blocks(t) for t in between)
 
 
 def _conj_linked(a: Token, b: Token) -> bool:

@@ -376,7 +376,7 @@ class Coder:
                 target = first_group(lower, 0, 0, used, places=self.locations and not violent)
                 sector = st.at.get(obj.i) if obj is not None else None
                 if target and sector is not None and isinstance(sector.entry, AgentEntry) and not self.bare_agents \
-                        and _origin(verb.doc, target[0], st):
+                        and _named_after(verb.doc, target[0], st, ("from",)):
                     # "expelled diplomats from Argentina": the diplomats are Argentina's
                     target = [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                               if len(p.code) == 3 else p for p in target]
@@ -384,7 +384,7 @@ class Coder:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met": reciprocal
             target, symmetric = source, True
         if mutual and code.split(":")[0] in _MUTUAL_WITH_PARTNER and not symmetric:
-            mutual = len({p.code for p in source}) >= 2 or any(_partner(verb.doc, p, st) for p in target)
+            mutual = len({p.code for p in source}) >= 2 or any(_named_after(verb.doc, p, st, ("with", "between", "among")) for p in target)
         if mutual and source and target and not symmetric:
             symmetric = True    # "X opened talks with A and B": X with each, both ways (not A with B)
         return source, target, symmetric
@@ -802,26 +802,16 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) and span[0].idx == char else None
 
 
-def _origin(doc: Doc, party: Party, st: _Sentence) -> bool:
-    """Whether a party is named as where something comes from: inside "from ..."."""
+def _named_after(doc: Doc, party: Party, st: _Sentence, preps: tuple[str, ...]) -> bool:
+    """Whether a party is named inside a phrase led by one of ``preps``: "from ..." (where
+    something comes from), "with ..."/"between ..." (a partner)."""
     token = _token_at(doc, party.start_char)
     if token is None:
         return False
     head = _np_head(token, st)
     while head.dep_ in ("conj", "compound") and head.head is not head:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ == "from"
-
-
-def _partner(doc: Doc, party: Party, st: _Sentence) -> bool:
-    """Whether a party is named as a partner: inside "with ..." or "between ..."."""
-    token = _token_at(doc, party.start_char)
-    if token is None:
-        return False
-    head = _np_head(token, st)
-    while head.dep_ in ("conj", "compound") and head.head is not head:
-        head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "among")
+    return head.dep_ == "pobj" and head.head.lower_ in preps
 
 
 def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:

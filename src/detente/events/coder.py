@@ -314,7 +314,14 @@ class Coder:
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if obj is not None:
                         agent_parties = self._group(st, obj)
-        used = {p.start_char for p in subject_parties + agent_parties}
+            if not agent_parties and self.verbs.lemma_mode:
+                # "was hit with new sanctions by the United States": the parser hung "by" lower
+                by = next((verb.doc[i] for i, _ in lower if verb.doc[i].lower_ == "by" and verb.doc[i].dep_ == "prep"), None)
+                obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                if obj is not None:
+                    agent_parties = self._group(st, obj)
+        # the subject of a passive is what was acted on: a target it may be
+        used = {p.start_char for p in (agent_parties if passive else subject_parties + agent_parties)}
         upper = [(t.i, frozenset()) for t in reversed(st.span[: verb.i - st.span.start])]
 
         violent = code[:2] in ("15", "17", "18", "19", "20")
@@ -693,7 +700,13 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             v = v.head
             continue
         if v.dep_ in ("relcl", "acl") and v.head is not v:
-            return [v.head], passive
+            noun = v.head
+            if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):
+                # "Russia became the first country to recognise ...": the country is Russia
+                found = [c for c in noun.head.children if c.dep_ in _SUBJECTS]
+                if found:
+                    return found, passive
+            return [noun], passive
         break
     return [], passive
 

@@ -136,7 +136,6 @@ class Coder:
         self.verbs = verbs
         self.lexicon = lexicon
         self.discards = tuple(discards)
-        self.require_dyad = require_dyad
         self.name = name
 
     def __repr__(self) -> str:

@@ -31,11 +31,15 @@ def resolve_when(text: str, anchor: dt.date | None) -> dt.date | None:
         >>> wed = dt.date(2025, 3, 19)
         >>> resolve_when("Tuesday", wed), resolve_when("yesterday", wed), resolve_when("on Wednesday", wed)
         (datetime.date(2025, 3, 18), datetime.date(2025, 3, 18), datetime.date(2025, 3, 19))
+        >>> resolve_when("last Wednesday", wed)
+        datetime.date(2025, 3, 12)
         >>> resolve_when("March 18", wed), resolve_when("18 February 2025", wed), resolve_when("soon", wed)
         (datetime.date(2025, 3, 18), datetime.date(2025, 2, 18), None)
     """
     t = " ".join(text.lower().replace(",", " , ").split()).replace(" ,", ",")
-    t = re.sub(r"^(on|last|this|late|early) ", "", t).strip()
+    t = re.sub(r"^on ", "", t)
+    last = t.startswith("last ")
+    t = re.sub(r"^(last|this|late|early) ", "", t).strip()
     t = re.sub(r" (night|morning|afternoon|evening)$", "", t)
     if anchor is None:
         m = _MD.match(t) or _DM.match(t)
@@ -48,6 +52,8 @@ def resolve_when(text: str, anchor: dt.date | None) -> dt.date | None:
         return anchor - dt.timedelta(days=1)
     if t in _WEEKDAYS:
         back = (anchor.weekday() - _WEEKDAYS[t]) % 7
+        if last and back == 0:
+            back = 7      # "last Wednesday" in a Wednesday article is a week ago
         return anchor - dt.timedelta(days=back)
     m = _MD.match(t) or _DM.match(t)
     if m and m.group("m") in _MONTHS:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,7 +132,3 @@ def evaluate_petrarch(folder: Path, nlp: Language) -> PetrarchReport:
         predicted = frozenset((s, t, e.cameo) for e in coder.code_doc(doc, record.date) for s, t in e.pairs())
         report.results.append(RecordResult(record, predicted, score(record.gold, predicted)))
     return report
-
-
-def iter_failures(report: PetrarchReport) -> Iterator[RecordResult]:
-    return (r for r in report.results if not r.exact)

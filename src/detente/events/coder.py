@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.lexicon import ActorEntry, AgentEntry, Lexicon, LexMatch
-from detente.events.patterns import Pattern, TokenForms, could_match, match_pattern
+from detente.events.patterns import Pattern, Step, TokenForms, could_match, match_pattern
 from detente.events.verbs import NounEntry, VerbDictionary, VerbEntry
 from detente.events.when import resolve_when
 from detente.types import Party
@@ -264,9 +264,7 @@ class Coder:
         while k < len(tokens):
             t = doc[tokens[k][0]]
             if t.pos_ in ("NOUN", "PROPN", "PRON") or t.i in st.at:
-                head = _np_head(t, st) if t.i not in st.at else doc[st.at[t.i].end - 1]
-                end = max(x.i for x in head.subtree if x.i <= head.i) if t.i not in st.at else head.i
-                end = max(end, head.i)
+                end = (_np_head(t, st) if t.i not in st.at else doc[st.at[t.i].end - 1]).i
                 while k < len(tokens) and tokens[k][0] <= end:
                     k += 1
                 return k
@@ -661,9 +659,8 @@ def _fits_multiword(doc: Doc, verb: Token, e: VerbEntry) -> bool:
     return True
 
 
-def _pattern_tokens(tokens: list[TokenForms], step: object) -> list[int]:
-    alts = getattr(step, "alternatives", ())
-    words = {w for alt in alts for w in alt}
+def _pattern_tokens(tokens: list[TokenForms], step: Step) -> list[int]:
+    words = {w for alt in step.alternatives for w in alt}
     return [i for i, forms in tokens if forms & words]
 
 
@@ -1000,10 +997,3 @@ def _hypothetical(verb: Token) -> bool:
         if v.dep_ == "pcomp" and v.head.lower_ == "about":
             return True
     return False
-
-
-def iter_pairs(events: Iterable[CodedEvent]) -> Iterator[tuple[str, str, str]]:
-    """(source, target, cameo) for every pair of every event."""
-    for e in events:
-        for s, t in e.pairs():
-            yield s, t, e.cameo

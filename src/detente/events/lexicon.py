@@ -12,7 +12,7 @@ files with :func:`detente.events.petrarch.load_petrarch_actors`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from detente.actors import ActorDictionary
@@ -232,11 +232,3 @@ def _plural(phrase: str) -> str:
 def _strip_the(form: str) -> str:
     words = form.split()
     return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else form
-
-
-def agent_phrases(lex: Lexicon) -> Iterable[str]:
-    """Every agent phrase, for diagnostics."""
-    for bucket in lex._first.values():
-        for f in bucket:
-            if isinstance(f.entry, AgentEntry):
-                yield " ".join(f.words)

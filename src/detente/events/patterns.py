@@ -53,33 +53,17 @@ class Pattern:
     upper: tuple[Step, ...]
     lower: tuple[Step, ...]
     size: int
-
-    @property
-    def needs(self) -> tuple[frozenset[str], ...]:
-        """For each word step, the words one of which must occur for the pattern to match: a
-        cheap test before the full match (most patterns fail it)."""
-        return _needs(self)
+    #: for each word step, the first words of its alternatives: one must occur for a match
+    needs: tuple[frozenset[str], ...] = ()
 
     @property
     def markers(self) -> tuple[str, ...]:
         return tuple(s.marker for s in (*self.upper, *self.lower) if s.marker and s.marker != "skip")
 
 
-_NEEDS: dict[int, tuple[frozenset[str], ...]] = {}
-
-
-def _needs(p: Pattern) -> tuple[frozenset[str], ...]:
-    key = id(p)
-    found = _NEEDS.get(key)
-    if found is None:
-        found = tuple(frozenset(a[0] for a in s.alternatives) for s in (*p.upper, *p.lower) if not s.marker)
-        _NEEDS[key] = found
-    return found
-
-
 def could_match(p: Pattern, words: frozenset[str] | set[str]) -> bool:
     """Whether every word step of ``p`` has a candidate among ``words`` (all forms in reach)."""
-    return all(not need.isdisjoint(words) for need in _needs(p))
+    return all(not need.isdisjoint(words) for need in p.needs)
 
 
 def split_words(text: str) -> tuple[str, ...]:
@@ -158,7 +142,8 @@ def parse_pattern(text: str, code: str, synsets: Mapping[str, tuple[tuple[str, .
             upper.append(s)
     size = sum(max((len(a) for a in s.alternatives), default=0) for s in (*upper, *lower))
     size += sum(1 for s in (*upper, *lower) if s.marker in ("source", "target", "both"))
-    return Pattern(text=text, code=code, upper=tuple(upper), lower=tuple(lower), size=size)
+    needs = tuple(frozenset(a[0] for a in s.alternatives) for s in (*upper, *lower) if not s.marker)
+    return Pattern(text=text, code=code, upper=tuple(upper), lower=tuple(lower), size=size, needs=needs)
 
 
 def _alt_at(tokens: Sequence[TokenForms], pos: int, alt: tuple[str, ...], direction: int) -> int | None:

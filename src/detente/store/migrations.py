@@ -134,4 +134,46 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX events_date ON events (event_date);
         """,
     ),
+    Migration(
+        3,
+        "statements, issue tags and tone",
+        """
+        CREATE TABLE statements (
+            quote_id VARCHAR PRIMARY KEY,     -- sha256(article, start, end)[:16]
+            article_id VARCHAR NOT NULL,
+            sentence_idx INTEGER NOT NULL,    -- the sentence the text starts in
+            start_char INTEGER NOT NULL,      -- offsets of the text (the words inside the marks,
+            end_char INTEGER NOT NULL,        -- or the reported clause) in the article text
+            text VARCHAR NOT NULL,
+            direct BOOLEAN NOT NULL,
+            speaker_name VARCHAR,             -- canonical name; NULL when unknown
+            speaker_text VARCHAR,             -- as written at the cue ("he", "the president")
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_code VARCHAR,             -- actor code by the article date
+            speaker_role VARCHAR,             -- role or affiliation ("a former Kremlin adviser")
+            cue VARCHAR,                      -- the speech verb or phrase
+            cue_start INTEGER,
+            cue_end INTEGER,
+            about VARCHAR[] NOT NULL,         -- actor codes named in the text
+            tone DOUBLE,                      -- VADER compound score of the text
+            statement_date DATE,              -- the article's date
+            run_id INTEGER NOT NULL
+        );
+        CREATE TABLE issue_tags (
+            article_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,            -- sentence | event | statement
+            ref VARCHAR NOT NULL,             -- sentence index, event_id or quote_id
+            issue VARCHAR NOT NULL,           -- key in the issue taxonomy
+            start_char INTEGER NOT NULL,      -- the matching words, offsets in the article text
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL
+        );
+        ALTER TABLE sentences ADD COLUMN tone DOUBLE;
+        ALTER TABLE articles ADD COLUMN tone DOUBLE;
+        CREATE INDEX statements_article ON statements (article_id);
+        CREATE INDEX issue_tags_article ON issue_tags (article_id);
+        CREATE INDEX issue_tags_issue ON issue_tags (issue);
+        """,
+    ),
 )

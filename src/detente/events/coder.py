@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.lexicon import ActorEntry, AgentEntry, Lexicon, LexMatch
@@ -92,6 +93,37 @@ class CodedEvent:
 
 
 @dataclass(slots=True)
+class _DocView:
+    """Per-token strings of one document, indexed by token position."""
+
+    doc: Doc
+    lowers: list[str]
+    texts: list[str]
+    lemmas: list[str]
+    poses: list[str]
+    tags: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc, lowered: dict[int, str]) -> _DocView:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, ORTH, LEMMA, POS, TAG, IDX]).tolist() if len(doc) else []
+
+        def lower(h: int) -> str:
+            got = lowered.get(h)
+            if got is None:
+                got = lowered[h] = strings[h].lower().replace("\u2019", "'")
+            return got
+
+        texts = [strings[r[1]] for r in rows]
+        starts = [r[5] for r in rows]
+        return cls(doc, [lower(r[0]) for r in rows], texts, [lower(r[2]) for r in rows],
+                   [strings[r[3]] if r[3] else "" for r in rows], [strings[r[4]] if r[4] else "" for r in rows],
+                   starts, [a + len(t) for a, t in zip(starts, texts)])
+
+
+@dataclass(slots=True)
 class _Sentence:
     """Per-sentence working state."""
 
@@ -103,6 +135,12 @@ class _Sentence:
     agent_tokens: set[int] = field(default_factory=set)
     forms: dict[int, frozenset[str]] | None = None
     words: set[str] | None = None
+    #: per token of the sentence (index - span.start): lower-case text, lemma, character span
+    lowers: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    text: str = ""                   # the sentence's text, from character ``span.start_char``
 
 
 class Coder:
@@ -136,7 +174,10 @@ class Coder:
         self.verbs = verbs
         self.lexicon = lexicon
         self.discards = tuple(discards)
+        self._discard_firsts = frozenset(p[0] for p in self.discards if p)
         self.name = name
+        self._last_view: _DocView | None = None
+        self._lower_cache: dict[int, str] = {}
 
     def __repr__(self) -> str:
         return f"<Coder {self.name}: {self.verbs!r}, {self.lexicon!r}>"
@@ -158,6 +199,16 @@ class Coder:
             last_end = words[-1].idx + len(words[-1].text)
         return out
 
+    def _view(self, doc: Doc) -> _DocView:
+        """Token strings of ``doc`` as plain lists, read once through ``Doc.to_array`` (the last
+        document's view is kept: sentences of one document are coded in a row)."""
+        cached = self._last_view
+        if cached is not None and cached.doc is doc:
+            return cached
+        view = _DocView.of(doc, self._lower_cache)
+        self._last_view = view
+        return view
+
     def candidate(self, lowers: Sequence[str]) -> bool:
         """Whether a tokenised sentence can hold an event: it names an actor, an agent or a
         person-like pronoun (which may stand for an actor named earlier). Needs no parse."""
@@ -167,31 +218,38 @@ class Coder:
                       memory: list[Party] | None = None) -> list[CodedEvent]:
         """Code one parsed sentence. ``memory`` holds the paragraph's earlier actors (updated)."""
         memory = [] if memory is None else memory
-        tokens = list(sent)
-        lowers = [_lower(t) for t in tokens]
-        if self.discards and _has_phrase(lowers, self.discards):
+        view = self._view(sent.doc)
+        first, last = sent.start, sent.end
+        lowers = view.lowers[first:last]
+        if self._discard_firsts and not self._discard_firsts.isdisjoint(lowers) and _has_phrase(lowers, self.discards):
             return []
-        texts = [t.text for t in tokens]
+        texts = view.texts[first:last]
         matches = [LexMatch(m.start + sent.start, m.end + sent.start, m.entry)
                    for m in self.lexicon.scan(lowers, texts)]
+        if not matches and _PRONOUNS.keys().isdisjoint(lowers):
+            return []    # no actor, agent or pronoun: no event can have a party
         at = {i: m for m in matches for i in range(m.start, m.end)}
         st = _Sentence(sent, day, matches, at, memory,
-                       {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)})
+                       {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)},
+                       lowers=lowers, lemmas=view.lemmas[first:last],
+                       starts=view.starts[first:last], ends=view.ends[first:last], text=sent.text)
         events: list[CodedEvent] = []
         consumed: set[int] = set()
-        for tok in tokens:
-            if tok.i in at or not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        doc = sent.doc
+        poses, tags = view.poses, view.tags
+        for i in range(first, last):
+            if i in at or not (poses[i] in ("VERB", "AUX") or tags[i].startswith("VB")):
                 continue
-            ev = self._code_verb(st, tok, consumed)
-            events.extend(ev)
+            events.extend(self._code_verb(st, doc[i], consumed))
         if self.verbs.nouns:
-            for tok in tokens:
-                if tok.i in consumed or tok.i in at or tok.pos_ not in ("NOUN", "PROPN"):
+            for i in range(first, last):
+                if i in consumed or i in at or poses[i] not in ("NOUN", "PROPN"):
                     continue
-                before = [_lower(t) for t in sent[max(0, tok.i - sent.start - 3): tok.i - sent.start]]
-                entry = self.verbs.noun_for(before, tok.lemma_.lower()) or self.verbs.noun_for(before, _lower(tok))
+                k = i - first
+                before = lowers[max(0, k - 3):k]
+                entry = self.verbs.noun_for(before, st.lemmas[k]) or self.verbs.noun_for(before, lowers[k])
                 if entry is not None:
-                    events.extend(e for e in self._code_noun(st, tok, entry) if not _restates(e, events))
+                    events.extend(e for e in self._code_noun(st, doc[i], entry) if not _restates(e, events))
         if not self.bare_agents:
             events = _inherit_targets(events, sent)
             events = _drop_participial_restatements(events, sent)
@@ -216,8 +274,8 @@ class Coder:
             return []
         entry = max(fitting, key=lambda e: len(e.before) + len(e.after))
         if st.words is None:
-            st.words = {w for t in st.span for w in (_lower(t), t.lemma_.lower())}
-        hopeful = [p for p in entry.patterns if could_match(p, st.words)]
+            st.words = {*st.lowers, *st.lemmas}
+        hopeful = entry.hopeful(st.words)
         if entry.code == "---" and not hopeful:
             return []     # a light verb with none of its patterns' words in the sentence
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
@@ -275,8 +333,9 @@ class Coder:
         lemma_mode = self.verbs.lemma_mode
         sent = st.span
         if st.forms is None:
-            st.forms = {t.i: (frozenset((_lower(t), t.lemma_.lower())) if lemma_mode else frozenset((_lower(t),)))
-                        for t in sent}
+            first = sent.start
+            st.forms = {first + k: (frozenset((w, st.lemmas[k])) if lemma_mode else frozenset((w,)))
+                        for k, w in enumerate(st.lowers)}
         cache = st.forms
 
         def forms(t: Token) -> frozenset[str]:
@@ -542,13 +601,14 @@ class Coder:
             q.code != p.code and q.code.startswith(p.code) for q in parties))]
 
     def _party(self, st: _Sentence, m: LexMatch, code: str, agent: LexMatch | None = None) -> Party:
-        doc = st.span.doc
         start, end = m.start, m.end
         if agent is not None:
             start, end = min(start, agent.start), max(end, agent.end)
-        span = doc[start:end]
+        first = st.span.start
+        start_char, end_char = st.starts[start - first], st.ends[end - 1 - first]
         kind = m.entry.kind if isinstance(m.entry, ActorEntry) else "agent"
-        return Party(code, span.text, span.start_char, span.end_char, kind)
+        base = st.span.start_char
+        return Party(code, st.text[start_char - base:end_char - base], start_char, end_char, kind)
 
     def _pronoun(self, st: _Sentence, token: Token) -> list[Party]:
         want = _PRONOUNS.get(token.lower_, "any")

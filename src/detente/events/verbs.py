@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.errors import UsageError
-from detente.events.patterns import Pattern, PatternError, parse_pattern, split_words
+from detente.events.patterns import Pattern, PatternError, could_match, parse_pattern, split_words
 
 __all__ = ["NounEntry", "VerbDictionary", "VerbEntry", "VerbsError", "load_verbs"]
 
@@ -47,6 +47,34 @@ class VerbEntry:
     patterns: tuple[Pattern, ...] = ()
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    #: the prefilter's index: pattern positions by a word their first word step needs
+    _by_word: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    #: patterns with no word step (they can match any sentence)
+    _free: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_word: dict[str, list[int]] = {}
+        free: list[int] = []
+        for k, p in enumerate(self.patterns):
+            if not p.needs:
+                free.append(k)
+                continue
+            for w in p.needs[0]:
+                by_word.setdefault(w, []).append(k)
+        object.__setattr__(self, "_by_word", {w: tuple(v) for w, v in by_word.items()})
+        object.__setattr__(self, "_free", tuple(free))
+
+    def hopeful(self, words: set[str] | frozenset[str]) -> list[Pattern]:
+        """The patterns, in order, whose every word step has a candidate among ``words``."""
+        if len(self.patterns) <= 8:
+            return [p for p in self.patterns if could_match(p, words)]
+        picks = set(self._free)
+        index = self._by_word
+        for w in words:
+            got = index.get(w)
+            if got is not None:
+                picks.update(got)
+        return [p for p in (self.patterns[k] for k in sorted(picks)) if could_match(p, words)]
 
 
 @dataclass(frozen=True, slots=True)

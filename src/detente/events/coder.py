@@ -56,6 +56,8 @@ _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _SKIP_IN_NP = {"relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "punct", "cc", "parataxis", "dep", "mark"}
 _NP_PREPS = {"of", "in", "from", "at"}
+#: root codes of verbs whose object noun is an event wanted or refused, not one that happened
+_WANTING = frozenset({"02", "10", "12"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
 _LOCATION_KINDS = {"metonym"}
@@ -234,7 +236,7 @@ class Coder:
                        lowers=lowers, lemmas=view.lemmas[first:last],
                        starts=view.starts[first:last], ends=view.ends[first:last], text=sent.text)
         events: list[CodedEvent] = []
-        consumed: set[int] = set()
+        consumed: dict[int, str] = {}     # token -> code of the verb pattern that used it
         doc = sent.doc
         poses, tags = view.poses, view.tags
         for i in range(first, last):
@@ -243,13 +245,17 @@ class Coder:
             events.extend(self._code_verb(st, doc[i], consumed))
         if self.verbs.nouns:
             for i in range(first, last):
-                if i in consumed or i in at or poses[i] not in ("NOUN", "PROPN"):
+                if i in at or poses[i] not in ("NOUN", "PROPN"):
+                    continue
+                wanted = consumed.get(i)
+                if wanted is not None and wanted[:2] not in _WANTING:
                     continue
                 k = i - first
                 before = lowers[max(0, k - 3):k]
                 entry = self.verbs.noun_for(before, st.lemmas[k]) or self.verbs.noun_for(before, lowers[k])
                 if entry is not None:
-                    events.extend(e for e in self._code_noun(st, doc[i], entry) if not _restates(e, events))
+                    events.extend([e for e in self._code_noun(st, doc[i], entry, wanted is not None)
+                                   if not _restates(e, events)])
         if not self.bare_agents:
             events = _inherit_targets(events, sent)
             events = _drop_participial_restatements(events, sent)
@@ -263,7 +269,7 @@ class Coder:
 
     # ------------------------------------------------------------------------------------ verbs
 
-    def _code_verb(self, st: _Sentence, verb: Token, consumed: set[int]) -> list[CodedEvent]:
+    def _code_verb(self, st: _Sentence, verb: Token, consumed: dict[int, str]) -> list[CodedEvent]:
         lower, lemma = _lower(verb), verb.lemma_.lower()
         entries = self.verbs.verbs_for(lower, lemma)
         if not entries:
@@ -303,7 +309,7 @@ class Coder:
         if pattern is not None:
             for s in pattern.lower:
                 if not s.marker:
-                    consumed.update(_pattern_tokens(lower_tokens, s))
+                    consumed.update(dict.fromkeys(_pattern_tokens(lower_tokens, s), code))
         source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
         if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
                 c.dep_ in ("dobj", "obj") and c.i not in st.at for c in verb.children):
@@ -454,7 +460,10 @@ class Coder:
 
     # ------------------------------------------------------------------------------------ nouns
 
-    def _code_noun(self, st: _Sentence, noun: Token, entry: NounEntry) -> list[CodedEvent]:
+    def _code_noun(self, st: _Sentence, noun: Token, entry: NounEntry, wanted: bool = False) -> list[CodedEvent]:
+        """A nominal event. ``wanted``: the noun is what a request or rejection is about ("called
+        for talks with Putin", "rejected talks with Japan"): coded as not having happened, by the
+        one who asked or refused."""
         source: list[Party] = []
         target: list[Party] = []
         away = entry.code[:2] in ("08", "16", "17")      # "withdrawal from Niger": from is the target
@@ -491,7 +500,7 @@ class Coder:
                     if m.entry.kind not in _LOCATION_KINDS | {"demonym"}:
                         source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
         governor = _governing_verb(noun)
-        if not source and governor is not None and not self._verb_codes(governor):
+        if not source and governor is not None and (wanted or not self._verb_codes(governor)):
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
             subjects, _ = _subject(governor)
             source = _dedupe(p for subj in subjects for p in self._group(st, subj))
@@ -519,6 +528,7 @@ class Coder:
         negated = _negated(noun.head, None) if noun.dep_ in ("dobj", "obj", "nsubjpass") else False
         negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
         hypothetical = _hypothetical(noun.head) if noun.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") else False
+        hypothetical = hypothetical or wanted
         rule = f"{self.verbs.name}: noun {entry.name} [{entry.code}]"
         governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         when = self._found_when(noun, st.day) or (

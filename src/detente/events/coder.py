@@ -56,6 +56,8 @@ _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _SKIP_IN_NP = {"relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "punct", "cc", "parataxis", "dep", "mark"}
 _NP_PREPS = {"of", "in", "from", "at"}
+#: root codes of force: their "on"/"against" objects are targets, even places
+_FORCE = frozenset({"18", "19", "20"})
 #: root codes of verbs whose object noun is an event wanted or refused, not one that happened
 _WANTING = frozenset({"02", "10", "12"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
@@ -500,7 +502,15 @@ class Coder:
                     if m.entry.kind not in _LOCATION_KINDS | {"demonym"}:
                         source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
         governor = _governing_verb(noun)
-        if not source and governor is not None and (wanted or not self._verb_codes(governor)):
+        light = governor is not None and not self._verb_codes(governor)
+        if not target and light and noun.dep_ in ("dobj", "obj") and entry.code[:2] in _FORCE:
+            # "began air strikes on Afghanistan": the parser hung the target on the light verb
+            for child in governor.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "against", "into", "at"):
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        target += self._group(st, obj)
+        if not source and governor is not None and (wanted or light):
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
             subjects, _ = _subject(governor)
             source = _dedupe(p for subj in subjects for p in self._group(st, subj))

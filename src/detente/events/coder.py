@@ -687,6 +687,11 @@ class Coder:
         codes = code.split(":")
         if not source and not target:
             return []
+        if symmetric and codes[0][:2] == "15" and not self.bare_agents and \
+                {p.code for p in source} == {p.code for p in target}:
+            # "Japan, South Korea and the US held a trilateral exercise": drills held together are
+            # military cooperation (CAMEO 062 names joint exercises), not a show of force
+            codes = ["062"]
         if self.require_dyad and (not source or not target):
             return []
         if not source and not self.bare_agents:

@@ -45,7 +45,35 @@ def load_model(disable: tuple[str, ...] = DEFAULT_DISABLE) -> Language:
     else:
         nlp.add_pipe("detente_line_breaks", first=True)
     nlp.max_length = max(nlp.max_length, 1_000_000)
+    _read_surnames_as_names(nlp)
     return nlp
+
+
+#: capitalised words too common at the start of a sentence to be read as a surname
+_NOT_SURNAMES = frozenset({"Back", "Store", "Queen", "Gang", "Cook", "May", "Pen"})
+
+
+def _read_surnames_as_names(nlp: Language) -> None:
+    """Make the parser read surnames that are also English verbs ("Trump", "Bush", "Tusk") as
+    names: the small model parses "Trump imposed tariffs" with "Trump" as the root. The surnames
+    of people in our actor dictionary that the lemmatizer's tables list as verbs get a person's
+    norm (the norm is one of the features the model's token vectors are built from; the text,
+    lower case and lemma are untouched)."""
+    from spacy.attrs import NORM, ORTH
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    try:
+        verbs = set(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("verb") or ())
+    except KeyError:
+        return
+    from detente.actors import load_dictionary
+
+    for person in load_dictionary().people:
+        for name in (person.name, *person.aliases):
+            last = name.split()[-1]
+            if last.isalpha() and last[:1].isupper() and last.lower() in verbs and last not in _NOT_SURNAMES:
+                nlp.tokenizer.add_special_case(last, [{ORTH: last, NORM: "smith"}])
 
 
 def model_version(nlp: Language) -> str:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import ENT_TYPE, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.lexicon import ActorEntry, AgentEntry, Lexicon, LexMatch
@@ -56,6 +56,8 @@ _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _SKIP_IN_NP = {"relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "punct", "cc", "parataxis", "dep", "mark"}
 _NP_PREPS = {"of", "in", "from", "at"}
+#: entity types whose words are names, not pattern words
+_NAMED_ENTITIES = frozenset({"EVENT", "WORK_OF_ART"})
 #: root codes of force: their "on"/"against" objects are targets, even places
 _FORCE = frozenset({"18", "19", "20"})
 #: root codes of verbs whose object noun is an event wanted or refused, not one that happened
@@ -108,11 +110,12 @@ class _DocView:
     tags: list[str]
     starts: list[int]
     ends: list[int]
+    named: list[bool]     # inside a named event, law, work or date ("World War Two", "the Minsk agreements")
 
     @classmethod
     def of(cls, doc: Doc, lowered: dict[int, str]) -> _DocView:
         strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, ORTH, LEMMA, POS, TAG, IDX]).tolist() if len(doc) else []
+        rows = doc.to_array([LOWER, ORTH, LEMMA, POS, TAG, IDX, ENT_TYPE]).tolist() if len(doc) else []
 
         def lower(h: int) -> str:
             got = lowered.get(h)
@@ -124,7 +127,8 @@ class _DocView:
         starts = [r[5] for r in rows]
         return cls(doc, [lower(r[0]) for r in rows], texts, [lower(r[2]) for r in rows],
                    [strings[r[3]] if r[3] else "" for r in rows], [strings[r[4]] if r[4] else "" for r in rows],
-                   starts, [a + len(t) for a, t in zip(starts, texts)])
+                   starts, [a + len(t) for a, t in zip(starts, texts)],
+                   [bool(r[6]) and strings[r[6]] in _NAMED_ENTITIES for r in rows])
 
 
 @dataclass(slots=True)
@@ -142,6 +146,7 @@ class _Sentence:
     #: per token of the sentence (index - span.start): lower-case text, lemma, character span
     lowers: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
+    named: list[bool] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     text: str = ""                   # the sentence's text, from character ``span.start_char``
@@ -235,7 +240,7 @@ class Coder:
         at = {i: m for m in matches for i in range(m.start, m.end)}
         st = _Sentence(sent, day, matches, at, memory,
                        {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)},
-                       lowers=lowers, lemmas=view.lemmas[first:last],
+                       lowers=lowers, lemmas=view.lemmas[first:last], named=view.named[first:last],
                        starts=view.starts[first:last], ends=view.ends[first:last], text=sent.text)
         events: list[CodedEvent] = []
         consumed: dict[int, str] = {}     # token -> code of the verb pattern that used it
@@ -342,8 +347,9 @@ class Coder:
         sent = st.span
         if st.forms is None:
             first = sent.start
-            st.forms = {first + k: (frozenset((w, st.lemmas[k])) if lemma_mode else frozenset((w,)))
-                        for k, w in enumerate(st.lowers)}
+            # words of a named event or law ("World War Two") are not trigger words
+            st.forms = {first + k: (frozenset() if st.named[k] else frozenset((w, st.lemmas[k])))
+                        if lemma_mode else frozenset((w,)) for k, w in enumerate(st.lowers)}
         cache = st.forms
 
         def forms(t: Token) -> frozenset[str]:
@@ -780,6 +786,9 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
                 v = v.head
             v = v.head
             continue
+        if v.dep_ == "acl" and v.tag_ == "VBN":
+            # "migrants deported to El Salvador": the noun is who it was done to
+            return [], passive
         if v.dep_ in ("relcl", "acl") and v.head is not v:
             noun = v.head
             if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):

@@ -56,6 +56,8 @@ _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _SKIP_IN_NP = {"relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "punct", "cc", "parataxis", "dep", "mark"}
 _NP_PREPS = {"of", "in", "from", "at"}
+#: prepositions that place a clause in time ("after a ceasefire", "since the talks")
+_WHEN_PREPS = frozenset({"after", "before", "since", "until", "following", "amid", "despite"})
 #: entity types whose words are names, not pattern words
 _NAMED_ENTITIES = frozenset({"EVENT", "WORK_OF_ART"})
 #: root codes of force: their "on"/"against" objects are targets, even places
@@ -360,11 +362,12 @@ class Coder:
         if lemma_mode:
             # a relative clause describes its noun; its actors are not this verb's target
             for t in verb.subtree:
-                if t is verb:
+                if t.i == verb.i:
                     continue
                 if t.dep_ in _HIDDEN_CLAUSES or (t.dep_ in ("xcomp", "ccomp", "conj") and t.pos_ in ("VERB", "AUX")):
-                    # complement and coordinated clauses are coded by their own triggers
-                    hidden.update(x.i for x in t.subtree)
+                    # complement and coordinated clauses are coded by their own triggers; the
+                    # "to" of an infinitive stays ("ready to", "agreed to")
+                    hidden.update(x.i for x in t.subtree if not (x.dep_ == "aux" and x.head.i == t.i and x.lower_ == "to"))
         lower = [(t.i, forms(t)) for t in verb.subtree if t.i > verb.i and t.i not in skip and t.i not in hidden]
         if lemma_mode:
             # "Russian diplomats were expelled": the passive subject is the logical object
@@ -524,6 +527,8 @@ class Coder:
             source = self._pronoun(st, possessive)
         if entry.symmetric:
             everyone = _dedupe(source + target)
+            if not everyone and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS:
+                return []    # "ready to lead a force after a ceasefire": a time, not an event
             if len({p.code for p in everyone}) < 2 and noun.dep_ == "pobj":
                 # "Russia said it would scale back ... after talks with Ukrainian negotiators":
                 # the clause's subject is the other party
@@ -566,7 +571,7 @@ class Coder:
         if token.lower_ in _PRONOUNS and token.i not in st.at:
             return self._pronoun(st, token)
         head = _np_head(token, st)
-        while head.dep_ == "conj" and head.head is not head and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = head.head
         conjuncts = _conjuncts(head, st)
         others = {c.i for c in conjuncts}
@@ -641,7 +646,7 @@ class Coder:
         # "Britain and France said they were ready", "Kyiv was warned that it must": the subject
         # of the clause the pronoun's clause depends on
         clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if clause is not None and clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head is not clause:
+        if clause is not None and clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i:
             subjects = [c for c in clause.head.children if c.dep_ in _SUBJECTS and c.lower_ not in _PRONOUNS]
             group = _dedupe(p for subj in subjects for p in self._group(st, subj))
             if group and (want == "any" or all((want == "person") == (p.kind == "person") for p in group)) and (
@@ -775,13 +780,13 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
                 obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
             if obj is not None:
                 return [obj], passive
-        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head is not v:
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
             # "the hospital was hit by Russian missiles, killing two doctors": the agent did it
             agent = next((c for c in v.head.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if obj is not None:
                 return [obj], passive
-        if v.dep_ in ("xcomp", "acomp", "conj", "pcomp", "advcl", "ccomp") and v.head is not v:
+        if v.dep_ in ("xcomp", "acomp", "conj", "pcomp", "advcl", "ccomp") and v.head.i != v.i:
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":
                 v = v.head
             v = v.head
@@ -789,7 +794,7 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         if v.dep_ == "acl" and v.tag_ == "VBN":
             # "migrants deported to El Salvador": the noun is who it was done to
             return [], passive
-        if v.dep_ in ("relcl", "acl") and v.head is not v:
+        if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
             noun = v.head
             if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):
                 # "Russia became the first country to recognise ...": the country is Russia
@@ -805,7 +810,7 @@ def _np_head(token: Token, st: _Sentence) -> Token:
     """The head noun of the phrase a token belongs to ("Osgiliath" in "Osgiliath soldiers" -> soldiers)."""
     h = token
     for _ in range(6):
-        if h.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat") and h.head is not h:
+        if h.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat") and h.head.i != h.i:
             h = h.head
             continue
         if h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.lower_ in _NP_PREPS:
@@ -877,7 +882,7 @@ def _listed(st: _Sentence, a: LexMatch, b: LexMatch) -> bool:
 
 def _conj_linked(a: Token, b: Token) -> bool:
     def top(t: Token) -> Token:
-        while t.dep_ == "conj" and t.head is not t:
+        while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         return t
     return top(a) is top(b)
@@ -912,7 +917,7 @@ def _named_after(doc: Doc, party: Party, st: _Sentence, preps: tuple[str, ...]) 
     if token is None:
         return False
     head = _np_head(token, st)
-    while head.dep_ in ("conj", "compound") and head.head is not head:
+    while head.dep_ in ("conj", "compound") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in preps
 
@@ -920,15 +925,21 @@ def _named_after(doc: Doc, party: Party, st: _Sentence, preps: tuple[str, ...]) 
 def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
     """"Putin agreed to halt strikes on Ukraine": an intent or appeal with no target of its own
     is aimed at the target of the act it is about."""
-    by_trigger = {e.trigger_start: e for e in events}
+    by_trigger: dict[int, CodedEvent] = {}
+    for e in events:
+        by_trigger.setdefault(e.trigger_start, e)    # a mutual event's first half: its own source
     out = []
     for e in events:
         if not e.target and e.cameo[:2] in ("02", "03", "10", "11", "12", "13"):
             token = _token_at(sent.doc, e.trigger_start)
             for t in (token.subtree if token is not None else ()):
-                if t is token or t.dep_ not in ("xcomp", "ccomp"):
+                if t.i == token.i or t.dep_ not in ("xcomp", "ccomp"):
                     continue
                 inner = by_trigger.get(t.idx)
+                if inner is None and t.dep_ == "xcomp":
+                    # "ready to continue talks with Washington": the talks are the act
+                    low, high = t.left_edge.idx, t.right_edge.idx
+                    inner = next((o for o in events if low <= o.trigger_start <= high and o is not e), None)
                 if inner is None:
                     continue
                 own = {p.code for p in e.source}
@@ -998,7 +1009,7 @@ def _is_place(token: Token, st: _Sentence) -> bool:
     verb or an event noun (not "ties with X", not "an attack on X")."""
     head = _np_head(token, st)
     for _ in range(4):
-        while head.dep_ in ("conj", "compound") and head.head is not head:
+        while head.dep_ in ("conj", "compound") and head.head.i != head.i:
             head = head.head
         if head.dep_ != "pobj":
             return False
@@ -1056,7 +1067,7 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
     v, how = verb, "self"
     for _ in range(limit):
         yield v, how
-        if v.head is v:
+        if v.head.i == v.i:
             return
         if v.dep_ in ("xcomp", "ccomp") or (v.dep_ in ("dobj", "pcomp") and v.tag_ == "VBG"):
             v, how = (v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head), "complement"

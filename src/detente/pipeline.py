@@ -24,7 +24,7 @@ from detente.ingest.options import IngestOptions
 from detente.language import detect_language
 from detente.ingest.sources import Source, discover, read_source
 from detente.store import Store
-from detente.types import Article, Document, Event, Mention, Problem, Sentence
+from detente.types import Article, Document, Event, Mention, Problem, Reading, Sentence
 
 __all__ = ["ProgressCallback", "RunOptions", "RunSummary", "annotate_pending", "choose_n_process", "code_article",
            "code_pending", "prepare", "run"]
@@ -78,6 +78,8 @@ class RunSummary:
     mentions: int = 0
     coded: int = 0
     events: int = 0
+    statements: int = 0
+    issue_mentions: int = 0
     seconds: float = 0.0
     n_process: int = 1
     problems: list[Problem] = field(default_factory=list)
@@ -104,7 +106,7 @@ class RunSummary:
     def as_dict(self) -> dict[str, Any]:
         data = {k: getattr(self, k) for k in ("run_id", "sources", "read", "ingested", "duplicates", "near_duplicates",
                                                "failed", "warnings", "annotated", "sentences", "mentions", "coded", "events",
-                                               "n_process")}
+                                               "statements", "issue_mentions", "n_process")}
         data["seconds"] = round(self.seconds, 3)
         data["problems"] = [dataclasses.asdict(p) for p in self.problems]
         return data
@@ -157,9 +159,11 @@ class _Batches:
         self.annotated: list[str] = []
         self.events: list[Event] = []
         self.coded: list[str] = []
+        self.readings: list[Reading] = []
 
     def add(self, article: Article | None, sig: np.ndarray | None, sentences: list[Sentence] | None = None,
-            mentions: list[Mention] | None = None, events: list[Event] | None = None) -> None:
+            mentions: list[Mention] | None = None, events: list[Event] | None = None,
+            reading: Reading | None = None) -> None:
         if article is not None:
             self.articles.append((article, sig))
         if sentences is not None and article is not None:
@@ -169,6 +173,8 @@ class _Batches:
         if events is not None and article is not None:
             self.coded.append(article.id)
             self.events.extend(events)
+        if reading is not None:
+            self.readings.append(reading)
         if max(len(self.articles), len(self.annotated), len(self.coded)) >= self.size:
             self.flush()
 
@@ -176,12 +182,12 @@ class _Batches:
         if not (self.articles or self.problems or self.annotated or self.coded):
             return
         self.store.write_batch(self.run_id, self.articles, self.sentences, self.mentions, self.problems,
-                               self.annotated, self.annotated_by, self.events, self.coded, self.coder)
+                               self.annotated, self.annotated_by, self.events, self.coded, self.coder, self.readings)
         log.info("committed batch: %d articles, %d annotated, %d coded, %d events, %d problems (run %d)",
                  len(self.articles), len(self.annotated), len(self.coded), len(self.events), len(self.problems),
                  self.run_id)
         self.articles, self.sentences, self.mentions, self.problems, self.annotated = [], [], [], [], []
-        self.events, self.coded = [], []
+        self.events, self.coded, self.readings = [], [], []
 
 
 def code_article(coder: Any, doc: Any, article_id: str, published: Any, sentences: list[Sentence]) -> list[Event]:
@@ -189,6 +195,20 @@ def code_article(coder: Any, doc: Any, article_id: str, published: Any, sentence
     from detente.events import event_records
 
     return event_records(coder.code_doc(doc, published), article_id, sentences, coder.name)
+
+
+def code_and_read(coder: Any, doc: Any, article_id: str, published: Any, sentences: list[Sentence],
+                  summary: RunSummary) -> tuple[list[Event], Reading]:
+    """Events, statements, issue mentions and tone of one parsed article, counted in ``summary``."""
+    from detente.reading import read_article
+
+    events = code_article(coder, doc, article_id, published, sentences)
+    reading = read_article(doc, article_id, published, sentences, events, coder.lexicon)
+    summary.coded += 1
+    summary.events += len(events)
+    summary.statements += len(reading.quotes)
+    summary.issue_mentions += len(reading.issues)
+    return events, reading
 
 
 def _articles(
@@ -287,12 +307,10 @@ def run(
             summary.annotated += 1
             summary.sentences += len(sentences)
             summary.mentions += len(mentions)
-            events = None
+            events = reading = None
             if coder is not None:
-                events = code_article(coder, doc, article.id, article.published, sentences)
-                summary.coded += 1
-                summary.events += len(events)
-            batches.add(article, sig, sentences, mentions, events)
+                events, reading = code_and_read(coder, doc, article.id, article.published, sentences, summary)
+            batches.add(article, sig, sentences, mentions, events, reading)
     else:
         for article, sig in stream:
             batches.add(article, sig)
@@ -322,11 +340,10 @@ def annotate_pending(store: Store, nlp: Any, summary: RunSummary, batch_size: in
             summary.sentences += len(sentences)
             summary.mentions += len(mentions)
             if coder is not None:
-                events = code_article(coder, doc, key, published.get(key), sentences)
+                events, reading = code_and_read(coder, doc, key, published.get(key), sentences, summary)
                 batches.coded.append(key)
                 batches.events.extend(events)
-                summary.coded += 1
-                summary.events += len(events)
+                batches.readings.append(reading)
         batches.flush()
 
 
@@ -337,9 +354,8 @@ def code_pending(store: Store, nlp: Any, coder: Any, summary: RunSummary, batch_
     for chunk in store.uncoded_articles(batch_size):
         for doc, (key, published) in nlp.pipe(((text, (key, published)) for key, text, published in chunk),
                                               as_tuples=True):
-            events = code_article(coder, doc, key, published, store.sentences_of(key))
+            events, reading = code_and_read(coder, doc, key, published, store.sentences_of(key), summary)
             batches.coded.append(key)
             batches.events.extend(events)
-            summary.coded += 1
-            summary.events += len(events)
+            batches.readings.append(reading)
         batches.flush()

@@ -136,3 +136,58 @@ class Event:
     rule: str
     coder: str
     symmetric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement as stored: a direct quote (the words inside the marks) or a reported one
+    (the reported clause), who said it, and the cue that says so. Offsets point into the
+    article text; ``about`` lists the actor codes the statement's text names."""
+
+    quote_id: str
+    article_id: str
+    sentence_index: int
+    start_char: int
+    end_char: int
+    text: str
+    direct: bool
+    speaker_name: str | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_code: str | None
+    speaker_role: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    about: tuple[str, ...]
+    tone: float | None
+    date: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class IssueMention:
+    """Words naming an issue of the taxonomy in a sentence, an event's sentence or a statement.
+
+    ``kind`` is sentence, event or statement; ``ref`` the sentence index, event id or quote id.
+    """
+
+    article_id: str
+    kind: str
+    ref: str
+    issue: str
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What detente reads from one parsed article besides its events: statements, issue
+    mentions, each sentence's tone (in sentence order) and the article's tone."""
+
+    article_id: str
+    quotes: tuple[Quote, ...] = ()
+    issues: tuple[IssueMention, ...] = ()
+    sentence_tones: tuple[tuple[int, float], ...] = ()
+    tone: float | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import bench, evaluate, events, ingest, listing
+from detente.cli import bench, evaluate, events, ingest, listing, relations, statements
 
 __all__ = ["app", "main"]
 
@@ -19,6 +19,8 @@ app = typer.Typer(
 ingest.register(app)
 listing.register(app)
 events.register(app)
+statements.register(app)
+relations.register(app)
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(bench.app, name="bench")
 

@@ -90,3 +90,44 @@ def gold(
                 out.print(f"{r.item.id}: {r.item.text}", markup=False)
                 out.print(f"    gold {sorted(r.gold['strict'].elements())}\n    got  {sorted(r.predicted['strict'].elements())}"
                           f"\n    rules {r.rules}", markup=False)
+
+
+@app.command("quotes")
+def quotes(
+    path: Path | None = typer.Option(None, "--gold", help="The gold file (default: evals/gold/quotes.jsonl)."),
+    by_tag: bool = typer.Option(True, help="Also print recall and speaker accuracy for each tag."),
+    failures: bool = typer.Option(False, "--failures", help="List every missed, spurious or misattributed statement."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Score the statement extractor on our own gold articles: spans and speakers.
+
+    Example: detente eval quotes
+    """
+    from detente.evaluation.quotes import default_quotes_path, evaluate_quotes
+    from detente.nlp import load_model
+
+    with guarded():
+        report = evaluate_quotes(path or default_quotes_path(), load_model())
+    data = report.as_dict()
+    if as_json:
+        if not failures:
+            data.pop("failures")
+        print_json(data)
+        return
+    s = data["span"]
+    print_table([{"what": "statement spans", **s}],
+                [("what", ""), ("tp", "tp"), ("fp", "fp"), ("fn", "fn"), ("precision", "P"), ("recall", "R"), ("f1", "F1")],
+                title=f"Gold statements: {data['articles']} articles, {data['statements']['gold']} statements")
+    out.print(f"[bold]span F1 {s['f1']:.3f}   speaker accuracy {data['speaker_accuracy']:.3f}[/bold] "
+              f"(over {data['statements']['matched']} matched)   direct/reported right {data['direct_accuracy']:.3f}")
+    out.print(f"quoted terms, titles and nicknames wrongly taken as statements: "
+              f"{data['not_statements']['emitted']} of {data['not_statements']['gold']}")
+    if by_tag:
+        print_table([{"tag": k, **v} for k, v in data["tags"].items()],
+                    [("tag", "tag"), ("articles", "articles"), ("gold", "statements"), ("matched", "matched"),
+                     ("recall", "recall"), ("speaker_accuracy", "speaker acc.")], title="By tag")
+    if failures:
+        for f in data["failures"]:
+            gold_part = f"gold {f['gold']}" if f.get("gold") else ""
+            got_part = f"got {f['predicted']}" if f.get("predicted") else ""
+            out.print(f"{f['id']} {f['kind']}: {gold_part} {got_part}", markup=False)

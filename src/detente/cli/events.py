@@ -142,9 +142,11 @@ def code(
             code_pending(store, load_model(), coder, summary)
             store.finish_run(summary.run_id, summary.counts())
     if as_json:
-        print_json({"coded": summary.coded, "events": summary.events, "forgotten": forgotten, "coder": coder.name})
+        print_json({"coded": summary.coded, "events": summary.events, "statements": summary.statements,
+                    "issue_mentions": summary.issue_mentions, "forgotten": forgotten, "coder": coder.name})
         return
-    out.print(f"Coded {summary.coded} articles with {coder.name}: {summary.events} events"
+    out.print(f"Coded {summary.coded} articles with {coder.name}: {summary.events} events, "
+              f"{summary.statements} statements, {summary.issue_mentions} issue mentions"
               + (f" ({forgotten} old events forgotten)" if again else ""))
 
 

@@ -45,6 +45,8 @@ def render_summary(summary: RunSummary, db: str) -> None:
                   f"({summary.n_process} process{'es' if summary.n_process > 1 else ''}, {summary.seconds:.1f} s)")
     if summary.coded:
         out.print(f"Coded {summary.coded} articles: {summary.events} events (list them: detente events --db {db})")
+        out.print(f"Read {summary.statements} statements (detente quotes --db {db}) and "
+                  f"{summary.issue_mentions} issue mentions (detente issues --db {db})")
     for problem in summary.problems[:_MAX_PROBLEM_LINES]:
         style = "red" if problem.level == "error" else "yellow"
         err.print(f"{problem.level}: {problem.locator}: [{problem.code}] {problem.message}", style=style, markup=False)

@@ -184,3 +184,98 @@ def list_events(
     if limit is not None:
         params += [limit, offset]
     return _dicts(con.execute(sql, params))
+
+
+def list_statements(
+    con: duckdb.DuckDBPyConnection,
+    speaker: str | None = None,
+    actor: str | None = None,
+    issue: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    article_id: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Statements with their speaker, cue, issues and tone, and their article's identity.
+
+    ``speaker`` matches the canonical name or the words at the cue, case-insensitively, in
+    part ("lukyanov"); ``actor`` matches the speaker's code by prefix (``RUS`` finds
+    ``RUSGOV``); ``issue`` is a taxonomy key the statement's text names.
+    """
+    where, params = ["TRUE"], []
+    if speaker:
+        where.append("(contains(lower(s.speaker_name), ?) OR contains(lower(s.speaker_text), ?))")
+        params += [speaker.lower(), speaker.lower()]
+    if actor:
+        where.append("starts_with(s.speaker_code, ?)")
+        params.append(actor.upper())
+    if issue:
+        where.append("list_contains(coalesce(i.issues, []), ?)")
+        params.append(issue)
+    if since:
+        where.append("s.statement_date >= ?")
+        params.append(since)
+    if until:
+        where.append("s.statement_date <= ?")
+        params.append(until)
+    if article_id:
+        where.append("s.article_id = ?")
+        params.append(article_id)
+    page = "LIMIT ? OFFSET ?" if limit is not None else ""
+    sql = f"""
+        WITH i AS (
+            SELECT ref, list(DISTINCT issue ORDER BY issue) AS issues,
+                   list({{'issue': issue, 'text': text, 'start_char': start_char, 'end_char': end_char}}
+                        ORDER BY start_char) AS spans
+            FROM issue_tags WHERE kind = 'statement' GROUP BY ref
+        )
+        SELECT s.quote_id, s.article_id, a.external_id, a.path, a.url, s.statement_date AS date,
+               s.text, s.start_char, s.end_char, s.sentence_idx, s.direct,
+               s.speaker_name, s.speaker_text, s.speaker_start, s.speaker_end, s.speaker_code, s.speaker_role,
+               s.cue, s.cue_start, s.cue_end, s.about, coalesce(i.issues, []) AS issues,
+               coalesce(i.spans, []) AS issue_spans, s.tone, a.duplicate_of
+        FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN i ON i.ref = s.quote_id
+        WHERE {' AND '.join(where)}
+        ORDER BY s.statement_date NULLS LAST, s.article_id, s.start_char
+        {page}"""
+    if limit is not None:
+        params += [limit, offset]
+    return _dicts(con.execute(sql, params))
+
+
+def issue_summary(con: duckdb.DuckDBPyConnection, top: int = 5) -> list[dict[str, Any]]:
+    """Each issue named in the store: how many sentences, events and statements name it, in
+    how many articles, and the actors most engaged in it (the parties of its events and the
+    speakers of its statements, by count)."""
+    sql = f"""
+        WITH engaged AS (
+            SELECT t.issue, p.code AS code
+            FROM issue_tags t JOIN events e ON e.event_id = t.ref,
+                 LATERAL (SELECT unnest(list_concat(e.source, e.target)) AS p)
+            WHERE t.kind = 'event' AND NOT e.negated AND NOT e.hypothetical
+            UNION ALL
+            SELECT t.issue, s.speaker_code AS code
+            FROM issue_tags t JOIN statements s ON s.quote_id = t.ref
+            WHERE t.kind = 'statement' AND s.speaker_code IS NOT NULL
+        ),
+        ranked AS (
+            SELECT issue, code, count(*) AS n,
+                   row_number() OVER (PARTITION BY issue ORDER BY count(*) DESC, code) AS k
+            FROM engaged WHERE code IS NOT NULL AND code <> '---' GROUP BY issue, code
+        ),
+        actors AS (
+            SELECT issue, list({{'code': code, 'count': n}} ORDER BY k) AS actors FROM ranked WHERE k <= ? GROUP BY issue
+        ),
+        counts AS (
+            SELECT issue,
+                   count(DISTINCT CASE WHEN kind = 'sentence' THEN article_id || ':' || ref END) AS sentences,
+                   count(DISTINCT CASE WHEN kind = 'event' THEN ref END) AS events,
+                   count(DISTINCT CASE WHEN kind = 'statement' THEN ref END) AS statements,
+                   count(DISTINCT article_id) AS articles
+            FROM issue_tags GROUP BY issue
+        )
+        SELECT c.issue, c.sentences, c.events, c.statements, c.articles, coalesce(a.actors, []) AS actors
+        FROM counts c LEFT JOIN actors a USING (issue)
+        ORDER BY c.sentences DESC, c.issue"""
+    return _dicts(con.execute(sql, [top]))

@@ -21,7 +21,7 @@ from detente import __version__
 from detente.errors import StoreError
 from detente.store import queries
 from detente.store.migrations import MIGRATIONS
-from detente.types import Article, Event, Mention, Problem, Sentence
+from detente.types import Article, Event, Mention, Problem, Reading, Sentence
 
 __all__ = ["Store"]
 
@@ -63,6 +63,21 @@ _CODING_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("coder", pa.string()), ("events", pa.int32()), ("run_id", pa.int32()),
      ("coded_at", pa.timestamp("us"))]
 )
+_QUOTE_SCHEMA = pa.schema(
+    [
+        ("quote_id", pa.string()), ("article_id", pa.string()), ("sentence_idx", pa.int32()),
+        ("start_char", pa.int32()), ("end_char", pa.int32()), ("text", pa.string()), ("direct", pa.bool_()),
+        ("speaker_name", pa.string()), ("speaker_text", pa.string()), ("speaker_start", pa.int32()),
+        ("speaker_end", pa.int32()), ("speaker_code", pa.string()), ("speaker_role", pa.string()),
+        ("cue", pa.string()), ("cue_start", pa.int32()), ("cue_end", pa.int32()), ("about", pa.list_(pa.string())),
+        ("tone", pa.float64()), ("statement_date", pa.date32()), ("run_id", pa.int32()),
+    ]
+)
+_ISSUE_SCHEMA = pa.schema(
+    [("article_id", pa.string()), ("kind", pa.string()), ("ref", pa.string()), ("issue", pa.string()),
+     ("start_char", pa.int32()), ("end_char", pa.int32()), ("text", pa.string())]
+)
+_TONE_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("tone", pa.float64())])
 _ERROR_SCHEMA = pa.schema(
     [("run_id", pa.int32()), ("locator", pa.string()), ("code", pa.string()), ("level", pa.string()), ("message", pa.string()), ("recorded_at", pa.timestamp("us"))]
 )
@@ -206,12 +221,14 @@ class Store:
         events: Sequence[Event] = (),
         coded: Sequence[str] = (),
         coder: str | None = None,
+        readings: Sequence[Reading] = (),
     ) -> None:
         """Write one batch in one transaction.
 
         Articles already stored are left as they are; sentences and mentions are written
         only for articles in ``annotated``, whose ``annotated_by`` is then set. ``events`` are
-        those coded (by ``coder``) from the articles in ``coded``, each recorded in ``codings``.
+        those coded (by ``coder``) from the articles in ``coded``, each recorded in ``codings``;
+        ``readings`` hold their statements, issue mentions and tone.
         """
         now = _now()
         done = set(annotated)
@@ -239,9 +256,33 @@ class Store:
             if events:
                 self._insert(con, "events", _event_table(events, run_id),
                              "INSERT OR IGNORE INTO events BY NAME SELECT * FROM _batch")
+            if readings:
+                self._write_readings(con, readings, run_id)
             if problems:
                 self._insert(con, "ingest_errors", _rows(_ERROR_SCHEMA, ((run_id, p.locator, p.code, p.level, p.message, now) for p in problems)),
                              "INSERT INTO ingest_errors BY NAME SELECT * FROM _batch")
+
+    def _write_readings(self, con: duckdb.DuckDBPyConnection, readings: Sequence[Reading], run_id: int) -> None:
+        quotes = [q for r in readings for q in r.quotes]
+        if quotes:
+            self._insert(con, "statements", _rows(_QUOTE_SCHEMA, (
+                (q.quote_id, q.article_id, q.sentence_index, q.start_char, q.end_char, q.text, q.direct, q.speaker_name,
+                 q.speaker_text, q.speaker_start, q.speaker_end, q.speaker_code, q.speaker_role, q.cue, q.cue_start,
+                 q.cue_end, list(q.about), q.tone, q.date, run_id) for q in quotes)),
+                "INSERT OR IGNORE INTO statements BY NAME SELECT * FROM _batch")
+        issues = [m for r in readings for m in r.issues]
+        if issues:
+            self._insert(con, "issue_tags", _rows(_ISSUE_SCHEMA, (
+                (m.article_id, m.kind, m.ref, m.issue, m.start_char, m.end_char, m.text) for m in issues)),
+                "INSERT INTO issue_tags BY NAME SELECT * FROM _batch")
+        tones = [(r.article_id, idx, t) for r in readings for idx, t in r.sentence_tones]
+        if tones:
+            self._insert(con, "sentences", _rows(_TONE_SCHEMA, tones),
+                         "UPDATE sentences SET tone = _batch.tone FROM _batch "
+                         "WHERE sentences.article_id = _batch.article_id AND sentences.idx = _batch.idx")
+        self._insert(con, "articles", _rows(pa.schema([("id", pa.string()), ("tone", pa.float64())]),
+                                            ((r.article_id, r.tone) for r in readings)),
+                     "UPDATE articles SET tone = _batch.tone FROM _batch WHERE articles.id = _batch.id")
 
     @staticmethod
     def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, sql: str) -> None:
@@ -272,16 +313,27 @@ class Store:
         return [Sentence(article_id, i, a, b, t) for i, a, b, t in rows]
 
     def forget_codings(self) -> int:
-        """Delete every event and coding record (before coding everything again)."""
+        """Delete every event, coding record, statement, issue mention and tone (before coding
+        everything again)."""
         with self.transaction() as con:
             row = con.execute("SELECT count(*) FROM events").fetchone()
             con.execute("DELETE FROM events")
             con.execute("DELETE FROM codings")
+            con.execute("DELETE FROM statements")
+            con.execute("DELETE FROM issue_tags")
+            con.execute("UPDATE sentences SET tone = NULL WHERE tone IS NOT NULL")
+            con.execute("UPDATE articles SET tone = NULL WHERE tone IS NOT NULL")
         return int(row[0]) if row else 0
 
     # -- queries -----------------------------------------------------------------
     def events(self, **filters: Any) -> list[dict[str, Any]]:
         return queries.list_events(self.con, **filters)
+
+    def statements(self, **filters: Any) -> list[dict[str, Any]]:
+        return queries.list_statements(self.con, **filters)
+
+    def issues(self, **filters: Any) -> list[dict[str, Any]]:
+        return queries.issue_summary(self.con, **filters)
 
     def articles(self, **filters: Any) -> list[dict[str, Any]]:
         return queries.list_articles(self.con, **filters)

@@ -176,4 +176,26 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX issue_tags_issue ON issue_tags (issue);
         """,
     ),
+    Migration(
+        4,
+        "alerts",
+        """
+        CREATE TABLE alerts (
+            alert_id VARCHAR PRIMARY KEY,     -- sha256(rule, parties, issue, evidence)[:16]: the same alert is raised once
+            rule VARCHAR NOT NULL,            -- change_point | new_event | stance_change
+            a VARCHAR,                        -- the dyad's parties (country codes unless sector level)
+            b VARCHAR,
+            issue VARCHAR,                    -- a taxonomy key, for issue and stance rules
+            plover VARCHAR,                   -- the PLOVER type a new-event rule fired on
+            alert_date DATE,                  -- the day (or period start) it is about
+            score DOUBLE,                     -- how strong: the change's size, or NULL
+            message VARCHAR NOT NULL,         -- one line for people
+            evidence VARCHAR[] NOT NULL,      -- event and quote ids behind it
+            raised_at TIMESTAMP NOT NULL,
+            posted_at TIMESTAMP,              -- when a webhook accepted it
+            run_id INTEGER
+        );
+        CREATE INDEX alerts_date ON alerts (alert_date);
+        """,
+    ),
 )

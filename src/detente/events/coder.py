@@ -199,15 +199,17 @@ class Coder:
         """Code every sentence of a parsed document; pronouns reach back within a paragraph."""
         out: list[CodedEvent] = []
         memory: list[Party] = []
+        text = doc.text       # built once: Doc.text joins every token
         last_end = 0
         for sent in doc.sents:
-            words = [t for t in sent if not t.is_space]
-            if not words:
+            first = next((t for t in sent if not t.is_space), None)
+            if first is None:
                 continue
-            if "\n" in doc.text[last_end:words[0].idx]:
+            if "\n" in text[last_end:first.idx]:
                 memory = []
             out.extend(self.code_sentence(sent, day, memory))
-            last_end = words[-1].idx + len(words[-1].text)
+            last = next(t for t in reversed(sent) if not t.is_space)
+            last_end = last.idx + len(last)
         return out
 
     def _view(self, doc: Doc) -> _DocView:

@@ -48,14 +48,19 @@ def read_article(doc: Any, article_id: str, published: dt.date | None, sentences
 
     mentions: list[IssueMention] = []
     tones: list[tuple[int, float]] = []
+    by_sentence: dict[tuple[int, int], list[Any]] = {}
     for s in sentences:
         tones.append((s.index, tone(s.text)))
+        tags = by_sentence[(s.start_char, s.end_char)] = issues.tag(s.text, s.start_char)
         mentions.extend(IssueMention(article_id, "sentence", str(s.index), t.key, t.start, t.end, t.text)
-                        for t in issues.tag(s.text, s.start_char))
+                        for t in tags)
     for e in events:
-        sentence = text[e.start_char:e.end_char]
+        # an event's issues are its sentence's
+        tags = by_sentence.get((e.start_char, e.end_char))
+        if tags is None:
+            tags = issues.tag(text[e.start_char:e.end_char], e.start_char)
         mentions.extend(IssueMention(article_id, "event", e.event_id, t.key, t.start, t.end, t.text)
-                        for t in issues.tag(sentence, e.start_char))
+                        for t in tags)
     quotes: list[Quote] = []
     seen: set[str] = set()
     for st in extract_statements(doc, published, lexicon):

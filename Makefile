@@ -22,12 +22,18 @@ demo: $(STAMP)
 	$(BIN)/detente entities --db $(DEMO_DB) --limit 15
 	$(BIN)/detente events --db $(DEMO_DB) --limit 25
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/detente bench ingest
 	$(BIN)/detente bench code
+
+# Debian's Chromium drives the dashboard tests (Playwright with executable_path; never `playwright install`)
+chromium:
+	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+		echo "chromium could not be installed: browser tests will be skipped"; }
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

@@ -23,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 
 from detente.errors import UsageError
-from detente.evaluation.scores import Score, score
+from detente.evaluation.scores import Score
 from detente.statements import Statement, extract_statements
 
 __all__ = ["ArticleResult", "Failure", "QuoteGoldItem", "QuotesReport", "default_quotes_path", "evaluate_quotes",
@@ -95,8 +95,7 @@ def normalize_name(name: str | None) -> str | None:
     """A speaker name for comparison: case-folded, spaces collapsed, without a leading "the "."""
     if name is None:
         return None
-    n = " ".join(name.replace("\u2019", "'").split()).casefold()
-    return n[4:] if n.startswith("the ") else n
+    return " ".join(name.replace("\u2019", "'").split()).casefold().removeprefix("the ")
 
 
 def _name(s: Statement) -> str | None:
@@ -235,8 +234,8 @@ def score_article(item: QuoteGoldItem, predicted: Iterable[Statement]) -> Articl
     text = item.text
     result = ArticleResult(item, sorted(predicted, key=lambda s: (s.start_char, s.end_char)))
     free: dict[tuple[int, int], list[int]] = {}
-    for g, s in enumerate(item.statements):
-        free.setdefault(normalize_span(text, int(s["start"]), int(s["end"])), []).append(g)
+    for g, gs in enumerate(item.statements):
+        free.setdefault(normalize_span(text, int(gs["start"]), int(gs["end"])), []).append(g)
     for p, s in enumerate(result.predicted):
         key = normalize_span(text, s.start_char, s.end_char)
         if free.get(key):

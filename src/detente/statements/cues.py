@@ -17,22 +17,23 @@ from spacy.tokens import Doc, Span, Token
 __all__ = ["DIRECT_VERBS", "NAMING_VERBS", "SPEECH_VERBS", "Cue", "find_cues"]
 
 #: verbs (lemmas) that report speech, directly or not
-SPEECH_VERBS = frozenset("""
-say tell announce state insist warn note add argue claim write declare stress emphasize emphasise explain
-confirm recall suggest acknowledge admit assert contend maintain observe remark reiterate repeat indicate
-comment conclude complain concede disclose reveal allege caution reply respond answer predict promise
-pledge vow tweet post underline underscore report affirm agree
-""".split()) - {"agree"}
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "insist", "warn", "note", "add", "argue", "claim",
+                          "write", "declare", "stress", "emphasize", "emphasise", "explain", "confirm", "recall",
+                          "suggest", "acknowledge", "admit", "assert", "contend", "maintain", "observe", "remark",
+                          "reiterate", "repeat", "indicate", "comment", "conclude", "complain", "concede", "disclose",
+                          "reveal", "allege", "caution", "reply", "respond", "answer", "predict", "promise", "pledge",
+                          "vow", "tweet", "post", "underline", "underscore", "report", "affirm"})
 #: verbs that introduce a direct quote only ("“Why?” he asked", "as he put it")
-DIRECT_VERBS = frozenset("ask quip joke exclaim shout wonder put".split())
+DIRECT_VERBS = frozenset({"ask", "quip", "joke", "exclaim", "shout", "wonder", "put"})
 #: verbs that quote a name for something: a statement when someone names it ("X called the plan “a dead end”")
-NAMING_VERBS = frozenset("call describe dub label term brand".split())
+NAMING_VERBS = frozenset({"call", "describe", "dub", "label", "term", "brand"})
 #: audiences of "told": part of the cue ("told reporters")
-AUDIENCES = frozenset("""reporter reporters journalist journalists press media audience audiences lawmakers
-parliament crowd crowds listeners viewers interviewer""".split())
+AUDIENCES = frozenset({"reporter", "reporters", "journalist", "journalists", "press", "media", "audience",
+                       "audiences", "lawmakers", "parliament", "crowd", "crowds", "listeners", "viewers",
+                       "interviewer"})
 #: nouns that name a text rather than a speaker ("the headline said")
-TEXT_NOUNS = frozenset("""headline headlines title titles caption captions slogan slogans banner banners sign
-signs poster posters chyron subtitle motto""".split())
+TEXT_NOUNS = frozenset({"headline", "headlines", "title", "titles", "caption", "captions", "slogan", "slogans",
+                        "banner", "banners", "sign", "signs", "poster", "posters", "chyron", "subtitle", "motto"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "that", "which", "whom"}
 _HEDGES = {"would", "could", "might", "may", "should", "must", "can", "shall", "will", "'d", "'ll", "wo", "ca"}
@@ -100,9 +101,7 @@ def _subject(v: Token) -> tuple[Token | None, bool]:
         subj = next((c for c in w.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in _RELATIVE and w.dep_ == "relcl":
-                return w.head, False
-            if subj.lower_ == "it" and subj.dep_ == "nsubj" and w is v and v.lemma_.lower() == "say":
-                return subj, False
+                return w.head, False      # "Kirill Dmitriev, who told journalists"
             return subj, False
         if w.dep_ == "relcl":
             return w.head, False
@@ -175,10 +174,12 @@ def _span_without(head: Token, drop: set[int], sent: Span) -> tuple[int, int] | 
     return a, b + 1
 
 
-def find_cues(sent: Span, in_quote: Sequence[int]) -> list[Cue]:
+def find_cues(sent: Span, in_quote: Sequence[int], outside: Sequence[bool] | None = None) -> list[Cue]:
     """Every speech cue of a sentence. ``in_quote[i]`` is the quote doc token ``i`` is in, or
-    -1 outside quotation marks (cues inside a quote are the quoted speaker's words)."""
-    outside = [q < 0 for q in in_quote]
+    -1 outside quotation marks (cues inside a quote are the quoted speaker's words);
+    ``outside`` (``in_quote[i] < 0``) may be passed in when it is already computed."""
+    if outside is None:
+        outside = [q < 0 for q in in_quote]
     doc = sent.doc
     out: list[Cue] = []
     for t in sent:
@@ -289,16 +290,17 @@ def find_cues(sent: Span, in_quote: Sequence[int]) -> list[Cue]:
             content = None
         out.append(Cue(t, cue, kind, speaker, attribution, content, passive))
     # "said A, adding that B": B is a statement of its own, not part of A
-    for c in out:
-        if c.content is None:
+    for found in out:
+        if found.content is None:
             continue
-        a, b = c.content
-        for d in out:
-            if d is not c and d.verb.tag_ == "VBG" and d.verb.dep_ == "advcl" and a < d.verb.i < b and d.verb.i > c.verb.i:
-                b = min(b, d.cue[0])
+        a, b = found.content
+        for other in out:
+            v = other.verb
+            if other is not found and v.tag_ == "VBG" and v.dep_ == "advcl" and a < v.i < b and v.i > found.verb.i:
+                b = min(b, other.cue[0])
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].lower_ in ("and", "but")):
             b -= 1
-        c.content = (a, b) if b > a else None
+        found.content = (a, b) if b > a else None
     return out
 
 
@@ -341,7 +343,7 @@ def _whole_quotes(span: range, start: int, in_quote: Sequence[int]) -> bool:
     """Whether every quote a token range touches opens at or after ``start`` (inside the
     clause or the range itself)."""
     quotes = {in_quote[i] for i in span if in_quote[i] >= 0}
-    return not quotes or all(in_quote[k] not in quotes for k in range(max(0, start - 400), start))
+    return start == 0 or in_quote[start - 1] not in quotes   # a quote is contiguous: it would cover start - 1
 
 
 _LEAD_OK = {"ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV", "PUNCT", "SPACE", "PART", "CCONJ"}

@@ -24,18 +24,20 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.lexicon import Lexicon, LexMatch
-from detente.statements.cues import NAMING_VERBS, TEXT_NOUNS, Cue, find_cues
+from detente.statements.cues import TEXT_NOUNS, Cue, find_cues
 from detente.statements.marks import Quote, find_quotes
-from detente.statements.people import find_people
+from detente.statements.people import Person, find_people
 from detente.statements.records import Speaker, Statement
 from detente.statements.speakers import SpeakerResolver
 
 __all__ = ["extract_statements"]
 
 #: words that make the quote after them a title, a name or a term, not a statement
-TITLE_WORDS = TEXT_NOUNS | frozenset("""titled entitled headlined so-called book books article articles essay column op-ed
-film movie documentary programme program show series song poem novel play phrase term word words expression
-watchword nickname label hashtag concept doctrine formula notion brand""".split())
+TITLE_WORDS = TEXT_NOUNS | frozenset({"titled", "entitled", "headlined", "so-called", "book", "books", "article",
+                                      "articles", "essay", "column", "op-ed", "film", "movie", "documentary",
+                                      "programme", "program", "show", "series", "song", "poem", "novel", "play",
+                                      "phrase", "term", "word", "words", "expression", "watchword", "nickname",
+                                      "label", "hashtag", "concept", "doctrine", "formula", "notion", "brand"})
 _CONNECTIVES = {"that", "and", "but", "so", "or", "yet", "however", "also", "then", "as", "while", "because"}
 _END_PUNCT = ",.;:!?…-–—"
 _CLOSING = "”»›\"’“"
@@ -55,7 +57,6 @@ class _Item:
     previous_subject: Token | None = None    # fallback: the previous sentence's subject
     passive: bool = False
     group: int = 0                           # the quote's group (parts of one quote over paragraphs)
-    naming: bool = False                     # a quoted name given by a naming verb ("called it “…”")
 
 
 def _lower(t: Token) -> str:
@@ -83,36 +84,38 @@ def extract_statements(doc: Doc, day: dt.date | None = None, lexicon: Lexicon | 
     text = doc.text
     quotes = find_quotes(text)
     n = len(doc)
+    tokens = list(doc)
     sents = list(doc.sents)
     sentence_of = [0] * n
-    paragraph_of = [0] * n
-    para = 0
     for k, s in enumerate(sents):
-        for t in s:
-            sentence_of[t.i] = k
-    for t in doc:
-        paragraph_of[t.i] = para
-        if t.is_space and "\n" in t.text or ("\n" in t.whitespace_):
-            para += 1
-    spans = [(q.open, q.close) for q in quotes]
-    starts = [q.open for q in quotes]
+        sentence_of[s.start:s.end] = [k] * (s.end - s.start)
+    paragraph_of = [0] * n
     in_quote = [-1] * n
-    for t in doc:
-        k = bisect.bisect_right(starts, t.idx) - 1
-        if k >= 0 and spans[k][0] <= t.idx < spans[k][1]:
-            in_quote[t.i] = k
+    lowers = [""] * n
+    texts = [""] * n
+    starts = [q.open for q in quotes]
+    para = 0
+    for t in tokens:
+        i, idx, t_text = t.i, t.idx, t.text
+        paragraph_of[i] = para
+        if "\n" in t_text or "\n" in t.whitespace_:
+            para += 1
+        k = bisect.bisect_right(starts, idx) - 1
+        if k >= 0 and quotes[k].open <= idx < quotes[k].close:
+            in_quote[i] = k
+        texts[i] = t_text
+        lowers[i] = t.lower_.replace("\u2019", "'")
     outside = [q < 0 for q in in_quote]
     lex_at: dict[int, LexMatch] = {}
     for s in sents:
-        toks = [t for t in s]
-        for m in lexicon.scan([_lower(t) for t in toks], [t.text for t in toks]):
+        for m in lexicon.scan(lowers[s.start:s.end], texts[s.start:s.end]):
             shifted = LexMatch(m.start + s.start, m.end + s.start, m.entry)
             for i in range(shifted.start, shifted.end):
                 lex_at[i] = shifted
     matches = sorted({id(m): m for m in lex_at.values()}.values(), key=lambda m: m.start)
-    cues_by_sent: list[list[Cue]] = [find_cues(s, in_quote) for s in sents]
+    cues_by_sent: list[list[Cue]] = [find_cues(s, in_quote, outside) for s in sents]
     cue_speakers = frozenset(c.speaker.i for cs in cues_by_sent for c in cs if c.speaker is not None)
-    people = find_people(doc, matches, sentence_of, paragraph_of, in_quote, cue_speakers)
+    people = find_people(doc, matches, sentence_of, paragraph_of, in_quote, cue_speakers, sents, tokens)
     resolver = SpeakerResolver(doc, people, lex_at, day, sentence_of, paragraph_of, in_quote, cue_speakers)
 
     q_tokens = _quote_tokens(doc, quotes)
@@ -128,19 +131,19 @@ def extract_statements(doc: Doc, day: dt.date | None = None, lexicon: Lexicon | 
             continue
         cue, how = _cue_for(doc, sents, cues_by_sent, s_open, s_close, first, last, in_quote, k)
         if cue is not None:
-            if how == "content" and _fragment(doc, cue, in_quote, k, last, sentence_of):
+            if how == "content" and _fragment(doc, cue, in_quote, last, sentence_of):
                 absorbed_by_cue.setdefault(id(cue), []).append(k)
                 continue
             direct_of_cue.setdefault(id(cue), []).append(k)
-            items.append(_Item(q.start, _trim_end(text, q.start, q.end), True, cue, cue.speaker, cue.cue, passive=cue.passive,
-                               group=q.group, naming=how == "naming"))
+            items.append(_Item(q.start, q.end, True, cue, cue.speaker, cue.cue,
+                               passive=cue.passive, group=q.group))
             continue
         item = _context_item(doc, text, sents, q, first, last, sentence_of, paragraph_of, in_quote, cues_by_sent)
         if item is not None:
             item.group = q.group
             items.append(item)
     # the parts of a quote that runs over paragraphs share the speaker of the part with a cue
-    cued = {}
+    cued: dict[int, _Item] = {}
     for it in items:
         if it.direct and it.cue is not None and it.group:
             cued.setdefault(it.group, it)
@@ -163,20 +166,23 @@ def extract_statements(doc: Doc, day: dt.date | None = None, lexicon: Lexicon | 
             items.append(_Item(start, end, False, cue, cue.speaker, cue.cue, passive=cue.passive))
     items.sort(key=lambda it: it.start)
     out: list[Statement] = []
-    last_para_speaker: list[tuple[int, Speaker | None, object]] = []
+    last_said: list[tuple[int, Speaker | None, Person | None]] = []   # (paragraph, speaker, person)
     for it in items:
         speaker: Speaker | None = None
-        person = None
+        person: Person | None = None
         if it.speaker_head is not None:
             speaker, person = resolver.resolve(it.speaker_head)
         elif it.inherit:
-            token = _token_index(doc, it.start)
-            para_here = paragraph_of[token]
-            prev = next((x for x in reversed(last_para_speaker) if x[0] >= para_here - 1), None)
-            if prev is not None and prev[1] is not None:
+            # the speaker of the statement just before in this paragraph, else the person the
+            # previous sentence is about, else the speaker of the previous paragraph's last statement
+            para_here = paragraph_of[_token_index(doc, it.start)]
+            prev = last_said[-1] if last_said and last_said[-1][1] is not None else None
+            if prev is not None and prev[0] == para_here:
                 speaker, person = prev[1], prev[2]
             elif it.previous_subject is not None:
                 speaker, person = resolver.resolve(it.previous_subject)
+            elif prev is not None and prev[0] == para_here - 1:
+                speaker, person = prev[1], prev[2]
             if speaker is None:
                 continue
         elif not it.passive and not (it.cue is not None and it.cue.kind == "according"):
@@ -185,8 +191,8 @@ def extract_statements(doc: Doc, day: dt.date | None = None, lexicon: Lexicon | 
         if it.cue_span is not None:
             cs = doc[it.cue_span[0]:it.cue_span[1]]
             cue_text, cue_start, cue_end = cs.text, cs.start_char, cs.end_char
-        resolver.remember(it.start, person, speaker, it.speaker_head)  # type: ignore[arg-type]
-        last_para_speaker.append((paragraph_of[_token_index(doc, it.start)], speaker, person))
+        resolver.remember(it.start, person, speaker, it.speaker_head)
+        last_said.append((paragraph_of[_token_index(doc, it.start)], speaker, person))
         out.append(Statement(text[it.start:it.end], it.start, it.end, it.direct, speaker, cue_text, cue_start, cue_end,
                              sentence_of[_token_index(doc, it.start)]))
     return out
@@ -224,8 +230,11 @@ def _cue_for(doc: Doc, sents: list[Span], cues_by_sent: list[list[Cue]], s_open:
     while close_tok < len(doc) and in_quote[close_tok] == k:
         close_tok += 1
     inner_end = doc[last].text[-1:]
-    for c in near + (following if inner_end not in ".…:" else []):
-        if c.start >= close_tok and _only_punct(doc, close_tok, c.start) and c.kind != "naming" and (
+    following = [c for c in following if inner_end not in ".…:" or _attribution_only(doc, sents[s_close + 1], c)]
+    for c in near + following:
+        gap_ok = _only_punct(doc, close_tok, c.start) or (c in following and all(
+            doc[i].is_punct or doc[i].is_space or doc[i].lower_ in _FILLER for i in range(close_tok, c.start)))
+        if c.start >= close_tok and gap_ok and c.kind != "naming" and (
                 c.content is None or (c.content[0] <= last and first < c.content[1])) and not _introduces(doc, c):
             return c, "after"
     open_tok = first - 1
@@ -239,6 +248,14 @@ def _cue_for(doc: Doc, sents: list[Span], cues_by_sent: list[list[Cue]], s_open:
                 c.verb.i < open_tok and _names_object(doc, c.verb, open_tok))):
             return c, "naming"
     return None, ""
+
+
+_FILLER = {"that", "this", "is", "was", "'s", "’s", "how", "so", "what", "thus", "which", "it", "said"}
+
+
+def _attribution_only(doc: Doc, sent: Span, c: Cue) -> bool:
+    """Whether a sentence only attributes the quote before it: "That is how Weber put it."."""
+    return all(t.i in c.attribution or t.is_punct or t.is_space or t.lower_ in _FILLER for t in sent)
 
 
 def _names_object(doc: Doc, verb: Token, open_tok: int) -> bool:
@@ -275,7 +292,7 @@ def _titled(doc: Doc, first: int, in_quote: list[int], k: int) -> bool:
         word == "as" and j > 0 and doc[j - 1].lower_ in ("known", "dubbed", "described", "called"))
 
 
-def _fragment(doc: Doc, cue: Cue, in_quote: list[int], k: int, last: int, sentence_of: list[int]) -> bool:
+def _fragment(doc: Doc, cue: Cue, in_quote: list[int], last: int, sentence_of: list[int]) -> bool:
     """Whether a quote is only part of the cue's reported clause (words of the clause stand outside it)."""
     assert cue.content is not None
     a, b = cue.content
@@ -288,12 +305,6 @@ def _fragment(doc: Doc, cue: Cue, in_quote: list[int], k: int, last: int, senten
         if t.is_alpha or t.like_num:
             return True
     return False
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in ",;" + " \n":
-        end -= 1
-    return end
 
 
 def _clause_chars(doc: Doc, text: str, a: int, b: int, absorbed: list[Quote]) -> tuple[int, int]:
@@ -323,7 +334,7 @@ def _context_item(doc: Doc, text: str, sents: list[Span], q: Quote, first: int, 
                   paragraph_of: list[int], in_quote: list[int], cues_by_sent: list[list[Cue]]) -> _Item | None:
     """A quote with no cue of its own: after a colon, or a whole sentence whose speaker the
     context gives. Titles, terms and scare quotes return None."""
-    end = _trim_end(text, q.start, q.end)
+    end = q.end
     j = q.open - 1
     while j >= 0 and text[j].isspace():
         j -= 1
@@ -379,7 +390,7 @@ def _top_verb(sent: Span, before: int) -> Token | None:
     for t in sent:
         if t.i >= before:
             break
-        if t.pos_ in ("VERB", "AUX") and (t.head is t or t.head.i >= before or t.head.i < sent.start):
-            if best is None or t.dep_ == "ROOT":
-                best = t
+        if t.pos_ in ("VERB", "AUX") and (t.head is t or t.head.i >= before or t.head.i < sent.start) and (
+                best is None or t.dep_ == "ROOT"):
+            best = t
     return best

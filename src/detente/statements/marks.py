@@ -41,12 +41,6 @@ class Quote:
     group: int = 0
     continues: bool = False      # this part continues a quote opened in an earlier paragraph
 
-    @property
-    def continued(self) -> bool:
-        """Whether the quote runs on into the next paragraph (marked by ``closed`` false and a
-        later part of the same group); computed by :func:`find_quotes` callers via groups."""
-        return not self.closed
-
 
 def _is_open_context(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
@@ -70,7 +64,6 @@ def find_quotes(text: str) -> list[Quote]:
     """
     out: list[Quote] = []
     stack: list[tuple[str, int]] = []      # (opening mark, offset); stack[0] is the top-level quote
-    seg_start = -1                         # offset of the current top-level segment's opening mark
     group = 0
     continues = False
     n = len(text)
@@ -121,22 +114,21 @@ def find_quotes(text: str) -> list[Quote]:
                 group += 1
                 continues = False
                 stack = [(c, i)]
-                seg_start = i
             elif c == "”" and _is_open_context(text, i) and not _is_close_context(text, i):
                 group += 1           # a closing mark used to open (bad typography)
                 continues = False
                 stack = [("“", i)]
-                seg_start = i
             i += 1
             continue
         # inside a quote
         closing_at = next((k for k in range(len(stack) - 1, -1, -1) if c in CLOSERS[stack[k][0]]), None)
-        if c in ("’", "‘") and closing_at is not None and stack[closing_at][0] in "‘‚":
-            if not _is_close_context(text, i):
-                i += 1               # an apostrophe inside a single-quoted part
-                continue
-        if c == "“" and stack[-1][0] == "“" and not _is_close_context(text, i):
-            closing_at = None        # “ inside “…: a nested opening
+        if c in ("’", "‘") and closing_at is not None and stack[closing_at][0] in "‘‚" and \
+                not _is_close_context(text, i):
+            i += 1                   # an apostrophe inside a single-quoted part
+            continue
+        if c == "“" and closing_at is None and stack[0][0] == "“" and _is_close_context(text, i) and \
+                not _is_open_context(text, i):
+            closing_at = max(k for k in range(len(stack)) if stack[k][0] == "“")   # “…“ (bad typography)
         if closing_at is not None and (c != '"' or _is_close_context(text, i) or not _is_open_context(text, i)):
             if closing_at == 0:
                 emit(i + 1, True, i)
@@ -145,14 +137,12 @@ def find_quotes(text: str) -> list[Quote]:
                 del stack[closing_at:]
             i += 1
             continue
-        if c in DOUBLE_OPENERS or (c in SINGLE_OPENERS and _is_open_context(text, i)):
-            if c != '"' or _is_open_context(text, i):
-                stack.append((c, i))
+        if (c in DOUBLE_OPENERS or c in SINGLE_OPENERS) and (c in "“„«" or _is_open_context(text, i)):
+            stack.append((c, i))     # a nested quote (part of the outer one)
         i += 1
     if stack:
         end = n
         while end > 0 and text[end - 1].isspace():
             end -= 1
         emit(end, False, end)
-    del seg_start
     return out

@@ -16,6 +16,7 @@ Rules (``docs/statements.md``):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,28 +25,34 @@ from spacy.tokens import Doc, Token
 
 from detente.events.coder import _combine
 from detente.events.lexicon import ActorEntry, AgentEntry, LexMatch
-from detente.statements.people import HONORIFICS, ORG_WORDS, People, Person
+from detente.statements.names import HONORIFICS, ORG_WORDS
+from detente.statements.people import People, Person
 from detente.statements.records import Speaker
+from detente.statements.roles import apposition
 
 __all__ = ["Said", "SpeakerResolver"]
 
 #: common nouns that name bodies, places and texts rather than people
-ORG_NOUNS = frozenset("""
-ministry government administration office embassy agency council committee parliament cabinet department
-commission alliance party company bank fund institute institution centre center foundation newspaper network
-channel service army military court union organisation organization group bloc coalition movement federation
-state country nation city side team delegation campaign house kremlin palace presidency secretariat
-statement report readout communique communiqué document website account media outlet paper daily television
-radio broadcaster agency bureau command headquarters staff legislature senate congress duma assembly
-authorities leadership regime guard police navy force forces mission consulate operator regulator watchdog
-airline carrier firm exchange
-""".split())
+ORG_NOUNS = frozenset({"ministry", "government", "administration", "office", "embassy", "agency", "council",
+                       "committee", "parliament", "cabinet", "department", "commission", "alliance", "party",
+                       "company", "bank", "fund", "institute", "institution", "centre", "center", "foundation",
+                       "newspaper", "network", "channel", "service", "army", "military", "court", "union",
+                       "organisation", "organization", "group", "bloc", "coalition", "movement", "federation",
+                       "state", "country", "nation", "city", "side", "team", "delegation", "campaign", "house",
+                       "kremlin", "palace", "presidency", "secretariat", "statement", "report", "readout",
+                       "communique", "communiqué", "document", "website", "account", "media", "outlet", "paper",
+                       "daily", "television", "radio", "broadcaster", "bureau", "command", "headquarters", "staff",
+                       "legislature", "senate", "congress", "duma", "assembly", "authorities", "leadership", "regime",
+                       "guard", "police", "navy", "force", "forces", "mission", "consulate", "operator", "regulator",
+                       "watchdog", "airline", "carrier", "firm", "exchange"})
 #: of those, texts: a text is an unnamed source ("a statement said")
-DOCUMENT_NOUNS = frozenset("statement report readout communique communiqué document website account letter "
-                           "poll survey study analysis transcript post".split())
+DOCUMENT_NOUNS = frozenset({"statement", "report", "readout", "communique", "communiqué", "document", "website",
+                            "account", "letter", "poll", "survey", "study", "analysis", "transcript", "post"})
 #: nouns that look plural but name one body ("North Korean state media said")
 COLLECTIVE = frozenset({"media", "press", "police", "military", "government", "leadership", "authorities"})
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+#: how many paragraphs back a pronoun or a title may find its person
+WINDOW = 10
 #: role nouns that say the person's gender
 GENDERED = {"spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f", "queen": "f",
             "princess": "f", "empress": "f", "duchess": "f", "actress": "f", "policewoman": "f", "woman": "f",
@@ -81,6 +88,12 @@ class SpeakerResolver:
         self.in_quote = in_quote
         self.said: list[Said] = []
         self.cue_speakers = cue_speakers     # tokens that are the speaker of some cue
+        # people mentioned outside quotes, in text order: the antecedents of pronouns and titles
+        self._mentions = [m for m in people.mentions if not m.in_quote]
+        self._mention_starts = [m.start for m in self._mentions]
+        self._codes: dict[tuple[int, int, bool], str | None] = {}
+        self._person_codes: dict[int, str | None] = {}
+        self._role_words: dict[int, set[str]] = {}
 
     # ----------------------------------------------------------------------------- codes, roles
 
@@ -93,20 +106,25 @@ class SpeakerResolver:
         return out
 
     def phrase_code(self, a: int, b: int, group: bool = False) -> str | None:
+        key = (a, b, group)
+        if key not in self._codes:
+            self._codes[key] = self._phrase_code(a, b, group)
+        return self._codes[key]
+
+    def _phrase_code(self, a: int, b: int, group: bool = False) -> str | None:
         """The actor code a phrase gives (tokens a..b): a person's code, or an actor with its
         agents ("Russia's foreign ministry" -> RUSGOV). A role needs an agent ("editor of
         Russia in Global Affairs" gives none); ``group`` (unnamed people) accepts a country
         alone ("Russian analysts" -> RUS). "former"/"ex-" gives the country's elite (``ELI``)."""
         found = self._matches(a, b)
-        actors = [m for m in found if isinstance(m.entry, ActorEntry) and m.entry.codes_on(self.day)]
-        people = [m for m in actors if m.entry.kind == "person"]  # type: ignore[union-attr]
+        actors = [m.entry for m in found if isinstance(m.entry, ActorEntry) and m.entry.codes_on(self.day)]
+        people = [e for e in actors if e.kind == "person"]
         if people:
-            return people[0].entry.codes_on(self.day)[0]  # type: ignore[union-attr]
+            return people[0].codes_on(self.day)[0]
         if not actors:
             return None
         agents = [m for m in found if isinstance(m.entry, AgentEntry)]
-        entry = actors[0].entry
-        assert isinstance(entry, ActorEntry)
+        entry = actors[0]
         code = entry.codes_on(self.day)[0]
         former = any(t.lower_ in ("former", "ex", "ex-", "onetime", "one-time") or t.lower_.startswith("ex-")
                      for t in self.doc[a:b])
@@ -119,28 +137,40 @@ class SpeakerResolver:
                 return code[:3] + agent.code     # "University of Warsaw": Polish education, not its government
             return _combine(code, agents[:1], entry.kind, True)
         if group or entry.kind in ("metonym", "igo"):
-            if entry.kind == "metonym" and not group and not self._is_head_actor(actors[0], a, b):
+            first = next(m for m in found if m.entry is entry)
+            if entry.kind == "metonym" and not group and not self._is_head_actor(first, a, b):
                 return None       # "director of a centre in Moscow": a place, not the government
             return code
         return None
 
     def _is_head_actor(self, m: LexMatch, a: int, b: int) -> bool:
-        """Whether the actor is the phrase's head or modifies it ("Kremlin adviser"), not a place in it."""
+        """Whether the actor is the phrase's head or modifies it ("Kremlin adviser"), not a place
+        or a name inside it ("a centre in Moscow", "the Seoul Policy Lab")."""
         t = self.doc[m.end - 1]
-        return not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "from"))
+        root = next((x for x in self.doc[a:b] if not a <= x.head.i < b or x.head.i == x.i), None)
+        return root is not None and (t.i == root.i or t.head.i == root.i and t.dep_ != "prep")
 
     def person_code(self, person: Person, offset: int) -> str | None:
+        """A person's code: the lexicon's on the article date, else the one the role given at
+        ``offset`` names, else the first any of their roles names."""
         if person.entry is not None:
             codes = person.entry.codes_on(self.day)
             if codes:
                 return codes[0]
         at = person.role_at(offset)
-        ranges = ([at] if at else []) + [(a, b) for _, a, b in person.roles if (a, b) != at]
-        for a, b in ranges:
-            code = self.phrase_code(a, b)
-            if code:
-                return code
-        return None
+        code = self.phrase_code(*at) if at else None
+        if code:
+            return code
+        key = id(person)
+        if key not in self._person_codes:
+            self._person_codes[key] = next((c for c in (self.phrase_code(a, b) for _, a, b in person.roles) if c), None)
+        return self._person_codes[key]
+
+    def role_words(self, person: Person) -> set[str]:
+        key = id(person)
+        if key not in self._role_words:
+            self._role_words[key] = _role_words(self.doc, person)
+        return self._role_words[key]
 
     def role(self, person: Person, offset: int) -> str | None:
         at = person.role_at(offset)
@@ -174,27 +204,18 @@ class SpeakerResolver:
                     return False
             return True
 
-        anchors: list[tuple[int, int, Person, bool]] = []     # (offset, paragraph, person, is_speaker)
-        for m in self.people.mentions:
-            if m.start >= token.idx:
-                break
-            if m.in_quote or (m.sentence == sent and not m.subject):
-                continue
-            anchors.append((m.start, m.paragraph, m.person, m.head in self.cue_speakers))
-        anchors += [(s.offset, s.paragraph, s.person, True) for s in self.said if s.person is not None and s.offset < token.idx]
-        anchors.sort(key=lambda x: x[0])
         if role_word:
-            for at, _, p, _ in reversed(anchors):
+            for at, _, p, _ in self._anchors(token, para, sent, para - WINDOW):
                 if after is not None and at < after.start_char:
                     break
-                if role_word in _role_words(self.doc, p) and fits(p):
+                if role_word in self.role_words(p) and fits(p):
                     return p
             if after is not None:
                 return None     # "the diplomat" is the unnamed diplomat quoted before
         stages = (
-            [p for _, p_para, p, _ in reversed(anchors) if p_para == para],
-            [p for _, p_para, p, speaker in reversed(anchors) if speaker and para - 3 <= p_para],
-            [p for _, _, p, _ in reversed(anchors)],
+            [p for _, p_para, p, _ in self._anchors(token, para, sent, para)],
+            [p for _, _, p, speaker in self._anchors(token, para, sent, para - 3) if speaker],
+            [p for _, _, p, _ in self._anchors(token, para, sent, para - WINDOW)],
         )
         for stage in stages:
             # a person whose gender is known to fit comes before one whose gender is unknown
@@ -205,6 +226,25 @@ class SpeakerResolver:
             if found is not None:
                 return found
         return None
+
+    def _anchors(self, token: Token, para: int, sent: int, first_para: int) -> list[tuple[int, int, Person, bool]]:
+        """People before ``token`` from paragraph ``first_para`` on, nearest first: persons named
+        outside quotes (not a non-subject in the token's own sentence: "with Biden, he argues")
+        and the speakers of earlier statements. Each is (offset, paragraph, person, is_speaker)."""
+        out: list[tuple[int, int, Person, bool]] = []
+        k = bisect.bisect_left(self._mention_starts, token.idx) - 1
+        while k >= 0 and self._mentions[k].paragraph >= first_para:
+            m = self._mentions[k]
+            if not (m.sentence == sent and not m.subject):
+                out.append((m.start, m.paragraph, m.person, m.head in self.cue_speakers))
+            k -= 1
+        for s in reversed(self.said):
+            if s.paragraph < first_para:
+                break
+            if s.person is not None and s.offset < token.idx:
+                out.append((s.offset, s.paragraph, s.person, True))
+        out.sort(key=lambda x: -x[0])
+        return out
 
     def resolve(self, head: Token) -> tuple[Speaker | None, Person | None]:
         """The speaker whose noun phrase has ``head`` as its head."""
@@ -250,7 +290,8 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" or self._org_name(head, a, b):
             if lemma in DOCUMENT_NOUNS or (plural and head.pos_ == "NOUN" and head.lower_ not in COLLECTIVE):
                 return Speaker(None, text, start, end, self.phrase_code(a, b, group=True), None), None
-            return Speaker(_as_name(doc, a, b), text, start, end, self.phrase_code(a, b, group=True), None), None
+            return Speaker(_as_name(doc, a, b), text, start, end, self.phrase_code(a, b, group=True),
+                           self._apposition_role(head)), None
         if head.pos_ in ("NOUN", "PROPN") and definite and not plural:
             country = next((m.entry.codes_on(self.day)[0][:3] for m in self._matches(a, b)
                             if isinstance(m.entry, ActorEntry) and m.entry.kind in ("adjective", "country", "demonym")
@@ -262,6 +303,11 @@ class SpeakerResolver:
             if unnamed is not None:
                 return Speaker(None, text, start, end, unnamed.code, None), None
         return Speaker(None, text, start, end, self.phrase_code(a, b, group=True), None), None
+
+    def _apposition_role(self, head: Token) -> str | None:
+        """What an apposition says a body is ("KCNA, *the North Korean state news agency*, said")."""
+        got = apposition(head, head.i)
+        return _role_text(self.doc, *got) if got else None
 
     def _org_name(self, head: Token, a: int, b: int) -> bool:
         """Whether a phrase names an organisation, office, capital or country: by its head
@@ -284,7 +330,10 @@ class SpeakerResolver:
     def _unnamed_with(self, noun: str, offset: int) -> Speaker | None:
         """The last unnamed speaker whose head noun is ``noun`` ("a senior diplomat" ... "the
         diplomat said")."""
+        para = self.paragraph_of[self._token_at(offset)]
         for s in reversed(self.said):
+            if s.paragraph < para - WINDOW:
+                break
             if s.offset >= offset:
                 continue
             if s.noun == noun and s.person is None and s.speaker is not None and s.speaker.name is None:
@@ -297,8 +346,9 @@ class SpeakerResolver:
         para = self.paragraph_of[token.i]
         best: Speaker | None = None
         for s in reversed(self.said):
-            if s.offset < token.idx and s.paragraph >= para - 1 and s.speaker is not None and s.person is None \
-                    and s.speaker.name is not None:
+            if s.paragraph < para - 1:
+                break
+            if s.offset < token.idx and s.speaker is not None and s.person is None and s.speaker.name is not None:
                 best = s.speaker
                 break
         sent = token.sent

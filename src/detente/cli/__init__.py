@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import bench, evaluate, events, ingest, listing, relations, statements
+from detente.cli import bench, evaluate, events, ingest, listing, relations, serve, statements
 
 __all__ = ["app", "main"]
 
@@ -21,6 +21,7 @@ listing.register(app)
 events.register(app)
 statements.register(app)
 relations.register(app)
+serve.register(app)
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(bench.app, name="bench")
 

@@ -28,6 +28,7 @@ test: $(STAMP) chromium
 bench: $(STAMP)
 	$(BIN)/detente bench ingest
 	$(BIN)/detente bench code
+	$(BIN)/detente bench api
 
 # Debian's Chromium drives the dashboard tests (Playwright with executable_path; never `playwright install`)
 chromium:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from detente.cli.render import guarded, out, print_json
@@ -70,3 +72,29 @@ def code(
         f"{result['parser_share'] * (1 - result['candidate_share']):.0%}\n"
         f"peak memory: {result['peak_rss_mb']:.0f} MB (all processes)"
     )
+
+
+@app.command("api")
+def api(
+    events: int = typer.Option(1_000_000, min=1000, help="Synthetic events to generate."),
+    requests: int = typer.Option(40, min=5, help="Requests per endpoint."),
+    db: Path | None = typer.Option(None, "--keep", help="Write (or reuse) the synthetic database here."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """p50/p95 latency of the events and dyad-series endpoints over a synthetic record.
+
+    Example: detente bench api --events 1000000
+    """
+    from detente.bench_api import bench_api
+
+    with guarded():
+        result = bench_api(events=events, requests=requests, db=db, log=None if as_json else out.print)
+    if as_json:
+        print_json(result)
+        return
+    rows = [{"endpoint": k, **v} for k, v in result["endpoints"].items()]
+    from detente.cli.render import print_table
+
+    print_table(rows, [("endpoint", "endpoint"), ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"), ("p95_to_baseline", "p95 / baseline"),
+                       ("n", "requests")], title=f"API latency over {result['events']:,} synthetic events")
+    out.print(f"[bold]worst p95: {result['worst_p95_ms']:.1f} ms[/bold] (target < 100 ms)")

@@ -96,8 +96,8 @@ class Store:
 
     Example:
         >>> with Store(":memory:") as store:
-        ...     store.schema_version()
-        2
+        ...     store.schema_version() == MIGRATIONS[-1].version
+        True
     """
 
     def __init__(self, path: str | Path = "detente.duckdb", read_only: bool = False) -> None:

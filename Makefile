@@ -21,6 +21,9 @@ demo: $(STAMP)
 	$(BIN)/detente run examples/corpus --db $(DEMO_DB)
 	$(BIN)/detente entities --db $(DEMO_DB) --limit 15
 	$(BIN)/detente events --db $(DEMO_DB) --limit 25
+	$(BIN)/detente quotes --db $(DEMO_DB) --limit 15
+	$(BIN)/detente issues --db $(DEMO_DB)
+	@echo "Dashboard and API: $(BIN)/detente serve --db $(DEMO_DB)  then open http://127.0.0.1:8321/"
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest

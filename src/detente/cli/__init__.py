@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import bench, evaluate, events, ingest, listing, relations, serve, statements
+from detente.cli import bench, evaluate, events, ingest, listing, relations, serve, statements, watching
 
 __all__ = ["app", "main"]
 
@@ -22,6 +22,7 @@ events.register(app)
 statements.register(app)
 relations.register(app)
 serve.register(app)
+watching.register(app)
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(bench.app, name="bench")
 

@@ -1,9 +1,12 @@
-"""Helpers shared by the ingestion tests: run without annotation and read rows back."""
+"""Helpers shared by the tests: run without annotation, read rows back, call the CLI."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
+
+from typer.testing import CliRunner
 
 from detente import IngestOptions, RunOptions, RunSummary, Store, run
 
@@ -28,3 +31,17 @@ def query(db_path: Path, sql: str, params: list[Any] | None = None) -> list[dict
 def stored(db_path: Path) -> dict[str, dict[str, Any]]:
     """Stored articles by locator."""
     return {row["locator"]: row for row in query(db_path, "SELECT * EXCLUDE (minhash) FROM articles")}
+
+
+def cli(*args: str) -> str:
+    """Standard output of ``detente ARGS`` (through the real app); fails the test on a non-zero exit."""
+    from detente.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def jsonl(*args: str) -> list[dict[str, Any]]:
+    """The JSON lines ``detente ARGS`` prints."""
+    return [json.loads(line) for line in cli(*args).splitlines() if line.strip()]

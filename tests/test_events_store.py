@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
+from helpers import cli, jsonl
 from detente.store import Store
 
 CONTRACT = {"event_id", "article_id", "external_id", "path", "url", "date", "sentence", "start_char", "end_char",
@@ -17,15 +18,6 @@ CONTRACT = {"event_id", "article_id", "external_id", "path", "url", "date", "sen
 
 runner = CliRunner()
 
-
-def cli(*args: str) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
-
-def jsonl(*args: str) -> list[dict]:  # type: ignore[type-arg]
-    return [json.loads(line) for line in cli(*args).splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")

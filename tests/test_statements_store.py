@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
+from helpers import cli, jsonl
 
 pytestmark = pytest.mark.slow
 
@@ -20,15 +21,6 @@ EXPERTS = {"Fyodor Lukyanov", "Sergei Markov", "Andrei Klimov", "Alexei Mukhin"}
 
 runner = CliRunner()
 
-
-def cli(*args: str) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
-
-def jsonl(*args: str) -> list[dict]:  # type: ignore[type-arg]
-    return [json.loads(line) for line in cli(*args).splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")

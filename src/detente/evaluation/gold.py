@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.language import Language
 
@@ -27,7 +27,10 @@ from detente.errors import UsageError
 from detente.evaluation.scores import Score, score
 from detente.events.coder import CodedEvent, Coder
 
-__all__ = ["GoldItem", "GoldReport", "default_gold_path", "evaluate_gold", "read_gold"]
+T = TypeVar("T")
+
+__all__ = ["GoldItem", "GoldReport", "default_gold_path", "evaluate_gold", "gold_date", "gold_file", "read_gold",
+           "read_gold_lines"]
 
 LEVELS = ("type", "source", "target", "triple", "strict")
 
@@ -77,13 +80,20 @@ class GoldReport:
         return out
 
 
+def gold_file(name: str) -> Path:
+    """``evals/gold/NAME`` of the source tree, else of the working directory."""
+    here = Path(__file__).resolve().parents[3] / "evals" / "gold" / name
+    return here if here.is_file() else Path("evals/gold") / name
+
+
 def default_gold_path() -> Path:
-    """``evals/gold/events.jsonl`` of the source tree, else of the working directory."""
-    here = Path(__file__).resolve().parents[3] / "evals" / "gold" / "events.jsonl"
-    return here if here.is_file() else Path("evals/gold/events.jsonl")
+    """``evals/gold/events.jsonl``."""
+    return gold_file("events.jsonl")
 
 
-def read_gold(path: Path) -> list[GoldItem]:
+def read_gold_lines(path: Path, build: Callable[[dict[str, Any]], T]) -> list[T]:
+    """One item per JSON line of a gold file, made by ``build``; an unreadable file is D001,
+    a line ``build`` cannot read (a missing or bad field) is D020 with its line number."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -93,13 +103,20 @@ def read_gold(path: Path) -> list[GoldItem]:
         if not line.strip():
             continue
         try:
-            d = json.loads(line)
-            items.append(GoldItem(
-                id=str(d["id"]), date=dt.date.fromisoformat(d["date"]) if d.get("date") else None, text=d["text"],
-                context=d.get("context") or "", events=tuple(d.get("events") or ()), tags=tuple(d.get("tags") or ())))
+            items.append(build(json.loads(line)))
         except (ValueError, KeyError, TypeError) as exc:
             raise UsageError("D020", f"{path}#L{n}: bad gold line: {exc}") from exc
     return items
+
+
+def gold_date(d: dict[str, Any]) -> dt.date | None:
+    return dt.date.fromisoformat(d["date"]) if d.get("date") else None
+
+
+def read_gold(path: Path) -> list[GoldItem]:
+    return read_gold_lines(path, lambda d: GoldItem(
+        id=str(d["id"]), date=gold_date(d), text=d["text"], context=d.get("context") or "",
+        events=tuple(d.get("events") or ()), tags=tuple(d.get("tags") or ())))
 
 
 def _pairs(source: Iterable[str], target: Iterable[str]) -> list[tuple[str, str]]:

@@ -14,7 +14,6 @@ were emitted; and every failure, for ``detente eval quotes --failures``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from detente.errors import UsageError
+from detente.evaluation.gold import gold_date, gold_file, read_gold_lines
 from detente.evaluation.scores import Score
 from detente.statements import Statement, extract_statements
 
@@ -201,32 +200,20 @@ class QuotesReport:
 
 
 def default_quotes_path() -> Path:
-    """``evals/gold/quotes.jsonl`` of the source tree, else of the working directory."""
-    here = Path(__file__).resolve().parents[3] / "evals" / "gold" / "quotes.jsonl"
-    return here if here.is_file() else Path("evals/gold/quotes.jsonl")
+    """``evals/gold/quotes.jsonl``."""
+    return gold_file("quotes.jsonl")
+
+
+def _quote_item(d: dict[str, Any]) -> QuoteGoldItem:
+    statements = tuple(d.get("statements") or ())
+    for st in statements:
+        int(st["start"]), int(st["end"])
+    return QuoteGoldItem(id=str(d["id"]), date=gold_date(d), text=d["text"], tags=tuple(d.get("tags") or ()),
+                         statements=statements, not_statements=tuple(d.get("not_statements") or ()))
 
 
 def read_quotes_gold(path: Path) -> list[QuoteGoldItem]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise UsageError("D001", f"cannot read gold file {path}: {exc.strerror or exc}") from exc
-    items = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-            statements = tuple(d.get("statements") or ())
-            for s in statements:
-                int(s["start"]), int(s["end"])
-            items.append(QuoteGoldItem(
-                id=str(d["id"]), date=dt.date.fromisoformat(d["date"]) if d.get("date") else None, text=d["text"],
-                tags=tuple(d.get("tags") or ()), statements=statements,
-                not_statements=tuple(d.get("not_statements") or ())))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise UsageError("D020", f"{path}#L{n}: bad gold line: {exc}") from exc
-    return items
+    return read_gold_lines(path, _quote_item)
 
 
 def score_article(item: QuoteGoldItem, predicted: Iterable[Statement]) -> ArticleResult:

@@ -169,3 +169,28 @@ def test_patterns_gaps_joins_and_markers() -> None:
     before = [(1, frozenset({"to"})), (0, frozenset({"failed"}))]       # reading leftwards from the verb at 2
     assert match_pattern(upper.upper, before, 2, -1) == {}
     assert match_pattern(upper.upper, [(0, frozenset({"to"}))], 2, -1) is None
+
+
+def test_coder_allegation_is_not_an_event(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # what an accusation alleges is its content: coded as the accusation only
+    got = triples(code(coder, nlp, "France and Poland accused Russia of shelling Ukraine."))
+    assert got == {("FRA", "RUS", "112"), ("POL", "RUS", "112")}
+    # the same verb outside an accusation is an event
+    assert ("RUS", "UKR", "190") in triples(code(coder, nlp, "Russia kept shelling Ukraine."))
+
+
+def test_coder_setting_of_sidelines_is_not_a_meeting(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "France and Poland met on the sidelines of talks between Russia and Ukraine."
+    got = triples(code(coder, nlp, text))
+    assert got == {("FRA", "POL", "044"), ("POL", "FRA", "044")}
+
+
+def test_coder_mediators_and_hosts(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "Russia and Ukraine held talks brokered by France."))
+    assert got == {("RUS", "UKR", "040"), ("UKR", "RUS", "040"), ("FRA", "RUS", "045"), ("FRA", "UKR", "045")}
+    hosted = triples(code(coder, nlp, "Russia and Ukraine held talks hosted by Germany."))
+    assert {("RUS", "DEU", "042"), ("UKR", "DEU", "042")} <= hosted     # a host: the parties' visit
+    # "with X as Y" sets the scene: X is no partner of the talks
+    assert triples(code(coder, nlp, "Russia signed the accord on Tuesday, with Poland as witness.")) == {("RUS", "", "057")}
+    assert triples(code(coder, nlp, "Russia signed the accord on Tuesday with Poland.")) == {("RUS", "POL", "057"),
+                                                                                           ("POL", "RUS", "057")}

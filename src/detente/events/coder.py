@@ -64,6 +64,14 @@ _NAMED_ENTITIES = frozenset({"EVENT", "WORK_OF_ART"})
 _FORCE = frozenset({"18", "19", "20"})
 #: root codes of verbs whose object noun is an event wanted or refused, not one that happened
 _WANTING = frozenset({"02", "10", "12"})
+# "accused Qatar of supporting terrorism": what an accusation alleges is its content, not an event
+_ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "charge", "denounce", "fault",
+                       "suspect", "castigate", "rebuke", "slam"})
+# "on the sidelines of the G7 summit": the summit is where it happened, not a meeting of these parties
+# "a ceasefire brokered by the United States", "talks hosted by Malaysia", "with Oman's minister
+# shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
+_MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
+_SETTINGS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
 _LOCATION_KINDS = {"metonym"}
@@ -268,6 +276,7 @@ class Coder:
                     events.extend([e for e in self._code_noun(st, doc[i], entry, wanted is not None)
                                    if not _restates(e, events)])
         if not self.bare_agents:
+            events.extend(self._mediators(st))
             events = _inherit_targets(events, sent)
             events = _drop_participial_restatements(events, sent)
             events = [e for e in events if e.target or not _restated_with_target(e, events)]
@@ -314,6 +323,9 @@ class Coder:
             break
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
+        if self.verbs.lemma_mode and verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and \
+                verb.head.head.lemma_.lower() in _ACCUSING:
+            return []    # "accused Qatar of supporting terrorism": the allegation, coded as ACCUSE
         if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
@@ -370,6 +382,21 @@ class Coder:
                     # complement and coordinated clauses are coded by their own triggers; the
                     # "to" of an infinitive stays ("ready to", "agreed to")
                     hidden.update(x.i for x in t.subtree if not (x.dep_ == "aux" and x.head.i == t.i and x.lower_ == "to"))
+        if lemma_mode:
+            # "signed a declaration, with Trump as witness", "with Oman's minister shuttling between
+            # them": an absolute "with" phrase sets the scene; it names no partner
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if obj is None:
+                        continue
+                    after = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+                    if (after is not None and after.lower_ == "as" and after.dep_ == "prep") or any(
+                            (x.dep_ == "prep" and x.lower_ == "as") or (x.dep_ == "acl" and x.tag_ == "VBG")
+                            for x in obj.children):
+                        hidden.update(x.i for x in c.subtree)
+                        if after is not None and after.lower_ == "as":
+                            hidden.update(x.i for x in after.subtree)
         lower = [(t.i, forms(t)) for t in verb.subtree if t.i > verb.i and t.i not in skip and t.i not in hidden]
         if lemma_mode:
             # "Russian diplomats were expelled": the passive subject is the logical object
@@ -471,12 +498,46 @@ class Coder:
             symmetric = True    # "X opened talks with A and B": X with each, both ways (not A with B)
         return source, target, symmetric
 
+    def _mediators(self, st: _Sentence) -> list[CodedEvent]:
+        """Third parties who brokered, mediated or hosted what the clause's parties did: "Israel
+        and Lebanon agreed to a ceasefire brokered by the United States and France" (045 from
+        each mediator to each party); "talks hosted by Malaysia" (043, coded as the parties' visit)."""
+        out: list[CodedEvent] = []
+        for t in st.span:
+            code = _MEDIATING.get(t.lemma_.lower())
+            if code is None or t.dep_ != "acl" or t.head.i == t.i:
+                continue
+            if t.tag_ == "VBN":      # "a deal brokered by China"
+                agent = next((c for c in t.children if c.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                mediators = self._group(st, obj) if obj is not None else []
+            elif t.tag_ == "VBG":    # "with Oman's foreign minister shuttling between them"
+                mediators = self._group(st, t.head)
+            else:
+                continue
+            governor = next((a for a in t.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if not mediators or governor is None:
+                continue
+            while governor.dep_ == "xcomp" and governor.head.i != governor.i:
+                governor = governor.head     # "agreed to restore ties under a deal brokered by China"
+            subjects, _ = _subject(governor)
+            own = {m.code for m in mediators}
+            parties = [p for p in _dedupe(p for subj in subjects for p in self._group(st, subj)) if p.code not in own]
+            if not parties:
+                continue
+            rule = f"{self.verbs.name}: mediator {t.lemma_.lower()} [{code}]"
+            out.extend(self._emit(st, code, mediators, parties, t.doc[t.i:t.i + 1], _negated(governor, None),
+                                  _hypothetical(governor), self._when(governor, st.day), rule, False))
+        return out
+
     # ------------------------------------------------------------------------------------ nouns
 
     def _code_noun(self, st: _Sentence, noun: Token, entry: NounEntry, wanted: bool = False) -> list[CodedEvent]:
         """A nominal event. ``wanted``: the noun is what a request or rejection is about ("called
         for talks with Putin", "rejected talks with Japan"): coded as not having happened, by the
         one who asked or refused."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SETTINGS:
+            return []    # "on the sidelines of the BRICS summit": the setting, not an event
         source: list[Party] = []
         target: list[Party] = []
         away = entry.code[:2] in ("08", "16", "17")      # "withdrawal from Niger": from is the target

@@ -69,11 +69,18 @@ def _read_surnames_as_names(nlp: Language) -> None:
         return
     from detente.actors import load_dictionary
 
+    tables = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    words = set().union(*(set(tables.get(pos) or ()) for pos in ("noun", "verb", "adj", "adv")))
     for person in load_dictionary().people:
         for name in (person.name, *person.aliases):
-            last = name.split()[-1]
+            parts = name.split()
+            last = parts[-1]
             if last.isalpha() and last[:1].isupper() and last.lower() in verbs and last not in _NOT_SURNAMES:
                 nlp.tokenizer.add_special_case(last, [{ORTH: last, NORM: "smith"}])
+            first = parts[0]
+            if len(parts) > 1 and first.isalpha() and first[:1].isupper() and first.lower() not in words:
+                # "Barack Obama and Hu Jintao held talks": an unknown first name read as a preposition
+                nlp.tokenizer.add_special_case(first, [{ORTH: first, NORM: "john"}])
 
 
 def model_version(nlp: Language) -> str:

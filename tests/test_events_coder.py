@@ -46,6 +46,7 @@ VERBS = {
         {"lemmas": ["withdraw"], "code": "0874"},
         {"lemmas": ["visit"], "code": "042"},
         {"lemmas": ["sign"], "code": "057"},
+        {"lemmas": ["cooperate"], "code": "060"},
     ],
     "noun": [{"lemmas": ["talks", "call"], "code": "040", "symmetric": True}],
 }
@@ -194,3 +195,10 @@ def test_coder_mediators_and_hosts(coder: Coder, nlp) -> None:  # type: ignore[n
     assert triples(code(coder, nlp, "Russia signed the accord on Tuesday, with Poland as witness.")) == {("RUS", "", "057")}
     assert triples(code(coder, nlp, "Russia signed the accord on Tuesday with Poland.")) == {("RUS", "POL", "057"),
                                                                                            ("POL", "RUS", "057")}
+
+
+def test_coder_topic_is_not_a_partner(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "Russia and France cooperated on Ukraine."))
+    assert got == {("RUS", "FRA", "060"), ("FRA", "RUS", "060")}
+    # a partner after "with" is still the target
+    assert triples(code(coder, nlp, "Russia cooperated with France.")) == {("RUS", "FRA", "060")}

@@ -71,6 +71,8 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 # "a ceasefire brokered by the United States", "talks hosted by Malaysia", "with Oman's minister
 # shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
+_COOPERATIVE = frozenset({"03", "04", "05", "06"})
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _SETTINGS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
@@ -482,7 +484,13 @@ class Coder:
             if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
             if not target:
-                target = first_group(lower, 0, 0, used, places=self.locations and not violent)
+                search = lower
+                if self.verbs.lemma_mode and code[:2] in _COOPERATIVE:
+                    # "pledged to cooperate on North Korea": what it is about is not a partner
+                    topics = {x.i for t in verb.subtree if t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS
+                              for x in t.subtree}
+                    search = [(i, f) for i, f in lower if i not in topics]
+                target = first_group(search, 0, 0, used, places=self.locations and not violent)
                 sector = st.at.get(obj.i) if obj is not None else None
                 if target and sector is not None and isinstance(sector.entry, AgentEntry) and not self.bare_agents \
                         and _named_after(verb.doc, target[0], st, ("from",)):

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 import typer
-from test_ledger import add_article, add_event, add_statement
+from helpers import add_article, add_event, add_statement
 from typer.testing import CliRunner
 
 from detente.relations.alerts import (

@@ -4,13 +4,13 @@ synthetic rows inserted into a real DuckDB file."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import typer
+from helpers import add_article, add_event, add_statement
 from typer.testing import CliRunner
 
 from detente.errors import UsageError
@@ -23,65 +23,7 @@ from detente.relations.ledger import (
 )
 from detente.store import Store
 
-# -- synthetic rows ----------------------------------------------------------------------------
-
-
-def add_article(store: Store, text: str, published: dt.date | None = None, duplicate_of: str | None = None,
-                key: str | None = None) -> str:
-    """Store one article (and its text as one sentence a line); returns its id."""
-    key = key or hashlib.sha256(text.encode()).hexdigest()[:16]
-    store.con.execute(
-        "INSERT INTO articles (id, locator, format, language, published, date_method, duplicate_of, chars, words, text, "
-        "run_id, ingested_at) VALUES (?, ?, 'txt', 'en', ?, 'metadata', ?, ?, ?, ?, 0, ?)",
-        [key, f"{key}.txt", published, duplicate_of, len(text), len(text.split()), text, dt.datetime(2025, 3, 20)])
-    start = 0
-    for idx, line in enumerate(text.split("\n")):
-        store.con.execute("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, NULL)", [key, idx, start, start + len(line), line])
-        start += len(line) + 1
-    return key
-
-
-def _sentence(store: Store, article: str, idx: int) -> tuple[int, int, str]:
-    row = store.con.execute("SELECT start_char, end_char, text FROM sentences WHERE article_id = ? AND idx = ?",
-                            [article, idx]).fetchone()
-    assert row is not None
-    return int(row[0]), int(row[1]), str(row[2])
-
-
-def add_event(store: Store, article: str, idx: int, trigger: str, source: list[str], target: list[str], cameo: str,
-              plover: str | None, goldstein: float = 0.0, issues: tuple[str, ...] = (), negated: bool = False,
-              hypothetical: bool = False, day: dt.date | None = None, quad: int = 1) -> str:
-    """Store one event on sentence ``idx`` of ``article``, tagged with ``issues``; returns its id."""
-    start, end, text = _sentence(store, article, idx)
-    t0 = start + text.index(trigger)
-    key = hashlib.sha256(f"{article}{t0}{cameo}{source}{target}".encode()).hexdigest()[:16]
-
-    def party(code: str) -> dict[str, Any]:
-        return {"code": code, "text": code, "start_char": start, "end_char": start + 1, "kind": "name"}
-
-    store.con.execute(
-        "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', 'test@1', 0)",
-        [key, article, idx, start, end, [party(c) for c in source], [party(c) for c in target], trigger, t0,
-         t0 + len(trigger), cameo, plover, goldstein, quad, negated, hypothetical, False, day])
-    for issue in issues:
-        store.con.execute("INSERT INTO issue_tags VALUES (?, 'event', ?, ?, ?, ?, ?)", [article, key, issue, start, end, text])
-    return key
-
-
-def add_statement(store: Store, article: str, idx: int, speaker: str | None, words: str,
-                  issues: tuple[str, ...] = (), day: dt.date | None = None) -> str:
-    """Store a reported statement (``words`` inside sentence ``idx``) by ``speaker``; returns its id."""
-    start, _, text = _sentence(store, article, idx)
-    q0 = start + text.index(words)
-    key = hashlib.sha256(f"{article}{q0}".encode()).hexdigest()[:16]
-    store.con.execute(
-        "INSERT INTO statements (quote_id, article_id, sentence_idx, start_char, end_char, text, direct, speaker_name, "
-        "speaker_code, cue, about, statement_date, run_id) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?, 'said', [], ?, 0)",
-        [key, article, idx, q0, q0 + len(words), words, speaker, speaker, day])
-    for issue in issues:
-        store.con.execute("INSERT INTO issue_tags VALUES (?, 'statement', ?, ?, ?, ?, ?)",
-                          [article, key, issue, q0, q0 + len(words), words])
-    return key
+# -- synthetic rows (helpers.add_article, add_event, add_statement) -------------------------------
 
 
 @pytest.fixture

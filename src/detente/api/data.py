@@ -1,9 +1,11 @@
 """Read queries the API and the dashboard need beyond ``detente.store.queries``.
 
 Events are paged by keyset on ``(date, article_id, trigger_start, event_id)`` (the order of
-:func:`detente.store.queries.list_events`), so a page costs the same at row 1,000,000 as
-at row 1. The cursor is that key of a page's last row, packed in URL-safe base64 JSON:
-opaque to clients, checked when read back.
+:func:`detente.store.queries.list_events`), statements on ``(date, article_id, start_char,
+quote_id)`` (the order of :func:`detente.store.queries.list_statements`, made total by the id),
+so a page costs the same at row 1,000,000 as at row 1. The cursor is that key of a page's last
+row, packed in URL-safe base64 JSON: opaque to clients, checked when read back. A statement
+cursor is marked as one, so neither kind of cursor is taken for the other.
 
 No FastAPI here: plain functions over a DuckDB connection that return dicts.
 """
@@ -21,8 +23,9 @@ import duckdb
 
 from detente.errors import StoreError, UsageError
 
-__all__ = ["EventFilter", "actor_counts", "decode_cursor", "dyad_statements", "encode_cursor", "event_page",
-           "find_evidence", "issue_events"]
+__all__ = ["EventFilter", "StatementFilter", "actor_counts", "decode_cursor", "decode_statement_cursor",
+           "dyad_statements", "encode_cursor", "encode_statement_cursor", "event_page", "find_evidence", "issue_events",
+           "statement_page"]
 
 #: Sort date of an undated event: after every real date, as ``NULLS LAST`` orders them.
 _LAST_DAY = dt.date(9999, 12, 31)
@@ -36,6 +39,21 @@ def _dicts(result: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
+def _pack(key: list[Any]) -> str:
+    """``key`` as compact JSON in unpadded URL-safe base64."""
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _unpack(cursor: str) -> Any:
+    """The JSON packed by :func:`_pack` (ValueError, TypeError or binascii.Error if it is not)."""
+    return json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+
+
+def _bad_cursor(cursor: str) -> UsageError:
+    return UsageError("D080", f"cursor {cursor[:40]!r} is not a cursor this server gave out",
+                      "pass the next_cursor of the previous page unchanged, or no cursor for the first page")
+
+
 def encode_cursor(row: dict[str, Any]) -> str:
     """The opaque cursor after ``row`` (an event row with ``sort_date``).
 
@@ -44,8 +62,7 @@ def encode_cursor(row: dict[str, Any]) -> str:
         ...                              "trigger_start": 7, "event_id": "ff00"}))
         (datetime.date(2025, 2, 18), 'ab12', 7, 'ff00')
     """
-    key = [row["sort_date"].isoformat(), row["article_id"], int(row["trigger_start"]), row["event_id"]]
-    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
+    return _pack([row["sort_date"].isoformat(), row["article_id"], int(row["trigger_start"]), row["event_id"]])
 
 
 def decode_cursor(cursor: str) -> tuple[dt.date, str, int, str]:
@@ -55,14 +72,54 @@ def decode_cursor(cursor: str) -> tuple[dt.date, str, int, str]:
         UsageError: D080 when the cursor was not made by :func:`encode_cursor`.
     """
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        day, article, start, event = json.loads(raw)
+        day, article, start, event = _unpack(cursor)
         if not (isinstance(article, str) and isinstance(event, str) and isinstance(start, int)):
             raise ValueError(cursor)
         return dt.date.fromisoformat(day), article, start, event
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise UsageError("D080", f"cursor {cursor[:40]!r} is not a cursor this server gave out",
-                         "pass the next_cursor of the previous page unchanged, or no cursor for the first page") from None
+        raise _bad_cursor(cursor) from None
+
+
+_STATEMENT_MARK = "st"
+
+
+def encode_statement_cursor(row: dict[str, Any]) -> str:
+    """The opaque cursor after ``row`` (a statement row with ``sort_date``).
+
+    Example:
+        >>> decode_statement_cursor(encode_statement_cursor({"sort_date": dt.date(2025, 2, 18),
+        ...     "article_id": "ab12", "start_char": 40, "quote_id": "q9"}))
+        (datetime.date(2025, 2, 18), 'ab12', 40, 'q9')
+    """
+    return _pack([_STATEMENT_MARK, row["sort_date"].isoformat(), row["article_id"], int(row["start_char"]),
+                  row["quote_id"]])
+
+
+def decode_statement_cursor(cursor: str) -> tuple[dt.date, str, int, str]:
+    """The key packed in a statement ``cursor``.
+
+    Raises:
+        UsageError: D080 when the cursor was not made by :func:`encode_statement_cursor`
+            (an event cursor included).
+    """
+    try:
+        mark, day, article, start, quote = _unpack(cursor)
+        if not (mark == _STATEMENT_MARK and isinstance(article, str) and isinstance(quote, str)
+                and isinstance(start, int) and not isinstance(start, bool)):
+            raise ValueError(cursor)
+        return dt.date.fromisoformat(day), article, start, quote
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise _bad_cursor(cursor) from None
+
+
+def _after(sort_date: str, columns: tuple[str, str, str], key: tuple[dt.date, str, int, str]) -> tuple[str, list[Any]]:
+    """The keyset condition ``(sort_date, *columns) > key``, spelt out so DuckDB can prune on
+    the date first, and its parameters."""
+    article, start, ident = columns
+    day, a, s, i = key
+    sql = (f"{sort_date} >= ? AND ({sort_date} > ? OR ({sort_date} = ? AND ({article} > ? OR "
+           f"({article} = ? AND ({start} > ? OR ({start} = ? AND {ident} > ?))))))")
+    return sql, [day, day, day, a, a, s, s, i]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +184,9 @@ def event_page(con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int 
     where, params = filters.sql()
     sort_date = f"coalesce(e.event_date, a.published, DATE '{_LAST_DAY.isoformat()}')"
     if cursor:
-        day, article, start, event = decode_cursor(cursor)
-        where.append(f"{sort_date} >= ? AND ({sort_date} > ? OR ({sort_date} = ? AND (e.article_id > ? OR "
-                     "(e.article_id = ? AND (e.trigger_start > ? OR (e.trigger_start = ? AND e.event_id > ?))))))")
-        params += [day, day, day, article, article, start, start, event]
+        after, values = _after(sort_date, ("e.article_id", "e.trigger_start", "e.event_id"), decode_cursor(cursor))
+        where.append(after)
+        params += values
     sql = f"""
         SELECT e.event_id, e.article_id, a.title, a.source AS outlet, a.url,
                coalesce(e.event_date, a.published) AS date, a.published, {sort_date} AS sort_date,
@@ -146,6 +202,81 @@ def event_page(con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int 
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = encode_cursor(rows[-1]) if more and rows else None
+    for row in rows:
+        del row["sort_date"]
+    return rows, next_cursor
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """Which statements to list (the filters of :func:`detente.store.queries.list_statements`):
+    ``speaker`` in part, case-insensitively; ``actor`` the speaker's code by prefix; ``issue`` a
+    key the statement names; ``since``/``until`` on the statement's date."""
+
+    speaker: str | None = None
+    actor: str | None = None
+    issue: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    article_id: str | None = None
+
+    def sql(self) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if self.speaker:
+            where.append("(contains(lower(s.speaker_name), ?) OR contains(lower(s.speaker_text), ?))")
+            params += [self.speaker.lower()] * 2
+        if self.actor:
+            where.append("starts_with(s.speaker_code, ?)")
+            params.append(self.actor.upper())
+        if self.issue:
+            where.append("list_contains(coalesce(i.issues, []), ?)")
+            params.append(self.issue)
+        if self.since:
+            where.append("s.statement_date >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append("s.statement_date <= ?")
+            params.append(self.until)
+        if self.article_id:
+            where.append("s.article_id = ?")
+            params.append(self.article_id)
+        return where, params
+
+
+def statement_page(con: duckdb.DuckDBPyConnection, filters: StatementFilter, limit: int = 100,
+                   cursor: str | None = None, offset: int = 0) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of statements in ``(date, article_id, start_char, quote_id)`` order (undated
+    last), with the fields of :func:`detente.store.queries.list_statements`, and the cursor of
+    the next page (None on the last page). ``offset`` skips rows after the cursor (kept for
+    clients of the offset API; a cursor costs the same on any page, an offset grows with it)."""
+    where, params = filters.sql()
+    sort_date = f"coalesce(s.statement_date, DATE '{_LAST_DAY.isoformat()}')"
+    if cursor:
+        after, values = _after(sort_date, ("s.article_id", "s.start_char", "s.quote_id"),
+                               decode_statement_cursor(cursor))
+        where.append(after)
+        params += values
+    sql = f"""
+        WITH i AS (
+            SELECT ref, list(DISTINCT issue ORDER BY issue) AS issues,
+                   list({{'issue': issue, 'text': text, 'start_char': start_char, 'end_char': end_char}}
+                        ORDER BY start_char) AS spans
+            FROM issue_tags WHERE kind = 'statement' GROUP BY ref
+        )
+        SELECT s.quote_id, s.article_id, a.external_id, a.path, a.url, s.statement_date AS date,
+               s.text, s.start_char, s.end_char, s.sentence_idx, s.direct,
+               s.speaker_name, s.speaker_text, s.speaker_start, s.speaker_end, s.speaker_code, s.speaker_role,
+               s.cue, s.cue_start, s.cue_end, s.about, coalesce(i.issues, []) AS issues,
+               coalesce(i.spans, []) AS issue_spans, s.tone, a.duplicate_of, {sort_date} AS sort_date
+        FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN i ON i.ref = s.quote_id
+        WHERE {' AND '.join(where) or 'TRUE'}
+        ORDER BY sort_date, s.article_id, s.start_char, s.quote_id
+        LIMIT ? OFFSET ?"""
+    rows = _dicts(con.execute(sql, [*params, limit + 1, offset]))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_statement_cursor(rows[-1]) if more and rows else None
     for row in rows:
         del row["sort_date"]
     return rows, next_cursor

@@ -1,5 +1,5 @@
-"""The JSON API, under ``/api``. Every list answers ``{"items": [...]}``; events add
-``next_cursor`` (keyset pagination, see :mod:`detente.api.data`)."""
+"""The JSON API, under ``/api``. Every list answers ``{"items": [...]}``; events and statements
+add ``next_cursor`` (keyset pagination, see :mod:`detente.api.data`)."""
 
 from __future__ import annotations
 
@@ -92,21 +92,24 @@ def events(
     return {"items": rows, "count": len(rows), "next_cursor": next_cursor}
 
 
-@router.get("/statements", summary="Who said what")
+@router.get("/statements", summary="Who said what, cursor-paginated")
 def statements(
     con: Con,
     speaker: str | None = Query(None, description="Speaker name, in part, case-insensitive (lavrov)."),
     actor: str | None = Query(None, description="Speaker's actor code, by prefix."),
     issue: str | None = Query(None, description="Issue key named in the statement."),
     since: Since = None, until: Until = None,
-    limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+    limit: int = Query(100, ge=1, le=1000),
+    cursor: str | None = Query(None, description="The next_cursor of the previous page; omit for the first page."),
+    offset: int = Query(0, ge=0, description="Rows to skip (older clients; use cursor). Not with cursor."),
 ) -> dict[str, Any]:
-    from detente.store.queries import list_statements
-
     _window(since, until)
-    rows = list_statements(con, speaker=speaker or None, actor=check_code(actor) if actor else None, issue=issue or None,
-                           since=since, until=until, limit=limit, offset=offset)
-    return {"items": rows, "count": len(rows), "offset": offset}
+    if cursor and offset:
+        raise UsageError("D080", "give cursor or offset, not both", "follow next_cursor from page to page")
+    filters = data.StatementFilter(speaker=speaker or None, actor=check_code(actor) if actor and actor.strip() else None,
+                                   issue=issue or None, since=since, until=until)
+    rows, next_cursor = data.statement_page(con, filters, limit=limit, cursor=cursor, offset=offset)
+    return {"items": rows, "count": len(rows), "next_cursor": next_cursor, "offset": offset}
 
 
 @router.get("/actors", summary="Actor codes seen, with counts")

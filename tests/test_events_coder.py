@@ -202,3 +202,15 @@ def test_coder_topic_is_not_a_partner(coder: Coder, nlp) -> None:  # type: ignor
     assert got == {("RUS", "FRA", "060"), ("FRA", "RUS", "060")}
     # a partner after "with" is still the target
     assert triples(code(coder, nlp, "Russia cooperated with France.")) == {("RUS", "FRA", "060")}
+
+
+def test_coder_the_two_sides_are_the_last_two_countries(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "Putin spoke with Ukraine on Monday. The two sides signed an accord."))
+    assert got == {("RUSGOV", "UKR", "057"), ("UKR", "RUSGOV", "057")}
+    # with only one country named before, "both leaders" stays unresolved
+    assert code(coder, nlp, "Both leaders met on Monday.") == []
+
+
+def test_coder_mutual_act_takes_the_partner_of_its_coordinated_act(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "Putin met Ukrainian officials in Moscow and signed an accord."))
+    assert {("RUSGOV", "UKRGOV", "057"), ("UKRGOV", "RUSGOV", "057")} <= got

@@ -73,6 +73,10 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
 _COOPERATIVE = frozenset({"03", "04", "05", "06"})
 _TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# "the two sides", "both leaders": the last two countries named
+_PAIR_NOUNS = frozenset({"side", "leader", "country", "government", "nation", "delegation", "president", "party",
+                         "capital", "neighbour", "neighbor", "foe", "rival", "ally", "adversary"})
+_PAIR_WORDS = frozenset({"two", "both"})
 _SETTINGS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
@@ -234,8 +238,8 @@ class Coder:
 
     def candidate(self, lowers: Sequence[str]) -> bool:
         """Whether a tokenised sentence can hold an event: it names an actor, an agent or a
-        person-like pronoun (which may stand for an actor named earlier). Needs no parse."""
-        return bool(self.lexicon.scan(lowers)) or any(w in _PRONOUNS for w in lowers)
+        person-like pronoun or "two"/"both" (which may stand for actors named earlier). Needs no parse."""
+        return bool(self.lexicon.scan(lowers)) or any(w in _PRONOUNS or w in _PAIR_WORDS for w in lowers)
 
     def code_sentence(self, sent: Span, day: dt.date | None = None,
                       memory: list[Party] | None = None) -> list[CodedEvent]:
@@ -249,8 +253,8 @@ class Coder:
         texts = view.texts[first:last]
         matches = [LexMatch(m.start + sent.start, m.end + sent.start, m.entry)
                    for m in self.lexicon.scan(lowers, texts)]
-        if not matches and _PRONOUNS.keys().isdisjoint(lowers):
-            return []    # no actor, agent or pronoun: no event can have a party
+        if not matches and _PRONOUNS.keys().isdisjoint(lowers) and _PAIR_WORDS.isdisjoint(lowers):
+            return []    # no actor, agent, pronoun or "the two sides": no event can have a party
         at = {i: m for m in matches for i in range(m.start, m.end)}
         st = _Sentence(sent, day, matches, at, memory,
                        {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)},
@@ -280,6 +284,7 @@ class Coder:
         if not self.bare_agents:
             events.extend(self._mediators(st))
             events = _inherit_targets(events, sent)
+            events = self._partner_from_conjunct(events, sent)
             events = _drop_participial_restatements(events, sent)
             events = [e for e in events if e.target or not _restated_with_target(e, events)]
         # remember this sentence's actors for pronouns in the next ones
@@ -506,6 +511,22 @@ class Coder:
             symmetric = True    # "X opened talks with A and B": X with each, both ways (not A with B)
         return source, target, symmetric
 
+    def _partner_from_conjunct(self, events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+        """"Lula met Xi in Beijing and signed 15 agreements": a mutual act with no partner of its
+        own, coordinated with an act of the same source, is done with that act's partner (both ways)."""
+        by_trigger = {e.trigger_start: e for e in reversed(events)}
+        out: list[CodedEvent] = []
+        for e in events:
+            base = e.cameo.split(":")[0]
+            token = _token_at(sent.doc, e.trigger_start) if not e.target and base in self.mutual_codes else None
+            head = by_trigger.get(token.head.idx) if token is not None and token.dep_ == "conj" else None
+            if head is None or not head.target or {p.code for p in head.source} != {p.code for p in e.source}:
+                out.append(e)
+                continue
+            e = dataclasses.replace(e, target=head.target, symmetric=True)
+            out += [e, dataclasses.replace(e, source=head.target, target=e.source)]
+        return out
+
     def _mediators(self, st: _Sentence) -> list[CodedEvent]:
         """Third parties who brokered, mediated or hosted what the clause's parties did: "Israel
         and Lebanon agreed to a ceasefire brokered by the United States and France" (045 from
@@ -600,7 +621,9 @@ class Coder:
             everyone = _dedupe(source + target)
             if not everyone and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS:
                 return []    # "ready to lead a force after a ceasefire": a time, not an event
-            if len({p.code for p in everyone}) < 2 and noun.dep_ == "pobj":
+            if len({p.code for p in everyone}) < 2 and noun.dep_ == "pobj" and entry.code[:2] != "05":
+                # (not for an agreement: "out of the Iran nuclear deal", "Article 4 of NATO's
+                # treaty" name one that exists, not one the clause's actors made)
                 # "Russia said it would scale back ... after talks with Ukrainian negotiators":
                 # the clause's subject is the other party
                 governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -642,6 +665,10 @@ class Coder:
         if token.lower_ in _PRONOUNS and token.i not in st.at:
             return self._pronoun(st, token)
         head = _np_head(token, st)
+        if head.lemma_.lower() in _PAIR_NOUNS and any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                for c in head.children):
+            return self._pair(st, head)
         while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = head.head
         conjuncts = _conjuncts(head, st)
@@ -730,6 +757,21 @@ class Coder:
             if want == "any" or (want == "person") == (p.kind == "person"):
                 return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind)]
         return []
+
+    def _pair(self, st: _Sentence, head: Token) -> list[Party]:
+        """"the two sides", "both leaders": the last two countries named before (in this
+        sentence or earlier in the paragraph), each with its most specific code."""
+        earlier = [p for p in st.memory] + [
+            self._party(st, m, c) for m in st.matches if m.end <= head.left_edge.i and isinstance(m.entry, ActorEntry)
+            for c in m.entry.codes_on(st.day)]
+        picked: dict[str, Party] = {}
+        for p in reversed(earlier):
+            if p.code[:3] not in picked and len(picked) < 2:
+                picked[p.code[:3]] = p
+        if len(picked) < 2:
+            return []
+        span = st.span.doc[head.left_edge.i:head.i + 1]
+        return [Party(p.code, span.text, span.start_char, span.end_char, p.kind) for p in reversed(picked.values())]
 
     def _role_reference(self, st: _Sentence, agent: AgentEntry, m: LexMatch) -> list[Party]:
         """"the president said": the last person mentioned earlier in the paragraph whose code

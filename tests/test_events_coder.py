@@ -48,7 +48,8 @@ VERBS = {
         {"lemmas": ["sign"], "code": "057"},
         {"lemmas": ["cooperate"], "code": "060"},
     ],
-    "noun": [{"lemmas": ["talks", "call"], "code": "040", "symmetric": True}],
+    "noun": [{"lemmas": ["talks", "call"], "code": "040", "symmetric": True},
+             {"lemmas": ["treaty"], "code": "057", "symmetric": True}],
 }
 
 
@@ -214,3 +215,11 @@ def test_coder_the_two_sides_are_the_last_two_countries(coder: Coder, nlp) -> No
 def test_coder_mutual_act_takes_the_partner_of_its_coordinated_act(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
     got = triples(code(coder, nlp, "Putin met Ukrainian officials in Moscow and signed an accord."))
     assert {("RUSGOV", "UKRGOV", "057"), ("UKRGOV", "RUSGOV", "057")} <= got
+
+
+def test_coder_an_agreement_named_in_a_clause_is_not_made_by_its_actors(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Article 4 of Germany's treaty": an existing treaty, not one Poland made with Germany
+    assert code(coder, nlp, "Poland cited Article 4 of Germany's treaty.") == []
+    # talks are another matter: the clause's subject is the other party
+    got = triples(code(coder, nlp, "Poland spoke after talks with Germany."))
+    assert got == {("POL", "DEU", "040"), ("DEU", "POL", "040")}

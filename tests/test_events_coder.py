@@ -47,6 +47,7 @@ VERBS = {
         {"lemmas": ["visit"], "code": "042"},
         {"lemmas": ["sign"], "code": "057"},
         {"lemmas": ["cooperate"], "code": "060"},
+        {"lemmas": ["rule"], "code": "---", "patterns": [["*_out", "120"]]},
     ],
     "noun": [{"lemmas": ["talks", "call"], "code": "040", "symmetric": True},
              {"lemmas": ["treaty"], "code": "057", "symmetric": True}],
@@ -223,3 +224,12 @@ def test_coder_an_agreement_named_in_a_clause_is_not_made_by_its_actors(coder: C
     # talks are another matter: the clause's subject is the other party
     got = triples(code(coder, nlp, "Poland spoke after talks with Germany."))
     assert got == {("POL", "DEU", "040"), ("DEU", "POL", "040")}
+
+
+def test_coder_ruled_out_gerund_is_a_negated_complement(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code(coder, nlp, "Putin ruled out attacking Poland.")
+    by_code = {e.cameo: e for e in events}
+    assert set(by_code) == {"120", "190"}
+    assert by_code["190"].negated and triples([by_code["190"]]) == {("RUSGOV", "POL", "190")}
+    # the refusal is aimed at the target of the act it rules out
+    assert not by_code["120"].negated and triples([by_code["120"]]) == {("RUSGOV", "POL", "120")}

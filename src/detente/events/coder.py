@@ -1046,7 +1046,7 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
         if not e.target and e.cameo[:2] in ("02", "03", "10", "11", "12", "13"):
             token = _token_at(sent.doc, e.trigger_start)
             for t in (token.subtree if token is not None else ()):
-                if t.i == token.i or t.dep_ not in ("xcomp", "ccomp"):
+                if t.i == token.i or not (t.dep_ in ("xcomp", "ccomp") or _adjacent_gerund(t)):
                     continue
                 inner = by_trigger.get(t.idx)
                 if inner is None and t.dep_ == "xcomp":
@@ -1173,6 +1173,13 @@ def _dedupe(parties: Iterable[Party]) -> list[Party]:
     return out
 
 
+def _adjacent_gerund(v: Token) -> bool:
+    """"ruled out ceding territory": a gerund right after its verb (and particle) is its
+    complement, though the parser may call it an adverbial clause."""
+    return v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i < v.i and \
+        not any(c.dep_ == "mark" for c in v.children) and all(t.dep_ == "prt" for t in v.doc[v.head.i + 1:v.i])
+
+
 def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
     """The verb, then the verbs it depends on as a complement or a coordinate, with how each was
     reached: ``self``, ``complement`` ("refused *to withdraw*", "ruled out *ceding*") or
@@ -1182,7 +1189,7 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
         yield v, how
         if v.head.i == v.i:
             return
-        if v.dep_ in ("xcomp", "ccomp") or (v.dep_ in ("dobj", "pcomp") and v.tag_ == "VBG"):
+        if v.dep_ in ("xcomp", "ccomp") or (v.dep_ in ("dobj", "pcomp") and v.tag_ == "VBG") or _adjacent_gerund(v):
             v, how = (v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head), "complement"
         elif v.dep_ == "conj":
             v, how = v.head, "coordinate"

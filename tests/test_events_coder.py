@@ -28,7 +28,7 @@ def lexicon() -> Lexicon:
     lex.add("Peskov", ActorEntry("Dmitry Peskov", "person", ("RUSGOV",)))
     lex.add("Ivanov", ActorEntry("A. Ivanov", "person", ("RUS",), (DatedCodes(("RUSGOV",), dt.date(2020, 1, 1), dt.date(2024, 12, 31)),)))
     for term, code in (("troops", "MIL"), ("soldiers", "MIL"), ("officials", "GOV"), ("lawmakers", "LEG"),
-                       ("government", "GOV")):
+                       ("government", "GOV"), ("police", "COP"), ("protesters", "OPP")):
         lex.add(term, AgentEntry(term, code))
     lex.add("president", AgentEntry("head_of_state", "GOV", kind="role"))
     return lex
@@ -48,6 +48,7 @@ VERBS = {
         {"lemmas": ["sign"], "code": "057"},
         {"lemmas": ["cooperate"], "code": "060"},
         {"lemmas": ["rule"], "code": "---", "patterns": [["*_out", "120"]]},
+        {"lemmas": ["detain"], "code": "173"},
     ],
     "noun": [{"lemmas": ["talks", "call"], "code": "040", "symmetric": True},
              {"lemmas": ["treaty"], "code": "057", "symmetric": True}],
@@ -233,3 +234,11 @@ def test_coder_ruled_out_gerund_is_a_negated_complement(coder: Coder, nlp) -> No
     assert by_code["190"].negated and triples([by_code["190"]]) == {("RUSGOV", "POL", "190")}
     # the refusal is aimed at the target of the act it rules out
     assert not by_code["120"].negated and triples([by_code["120"]]) == {("RUSGOV", "POL", "120")}
+
+
+def test_coder_police_acting_on_a_bare_group_act_on_their_own_people(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(coder, nlp, "Russian police detained protesters in Moscow.")) == {("RUSCOP", "RUSOPP", "173")}
+    # a group with its own country keeps it
+    assert triples(code(coder, nlp, "Russian police detained Ukrainian protesters.")) == {("RUSCOP", "UKROPP", "173")}
+    # troops are not a state's police: the group's country is not known
+    assert triples(code(coder, nlp, "Russian troops attacked protesters.")) == {("RUSMIL", "", "190")}

@@ -77,6 +77,8 @@ _TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _PAIR_NOUNS = frozenset({"side", "leader", "country", "government", "nation", "delegation", "president", "party",
                          "capital", "neighbour", "neighbor", "foe", "rival", "ally", "adversary"})
 _PAIR_WORDS = frozenset({"two", "both"})
+# a state's internal agents: acting on a bare group ("protesters"), they act on their own people
+_DOMESTIC = frozenset({"COP", "JUD", "GOV", "LEG", "SPY"})
 _SETTINGS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
@@ -342,7 +344,7 @@ class Coder:
                     consumed.update(dict.fromkeys(_pattern_tokens(lower_tokens, s), code))
         source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
         if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
-                c.dep_ in ("dobj", "obj") and c.i not in st.at for c in verb.children):
+                c.dep_ in ("dobj", "obj") and c.i not in st.at and consumed.get(c.i) != code for c in verb.children):
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
         trigger_tokens = sorted({verb.i, *skip})
         negated = _negated(verb, pattern)
@@ -488,6 +490,9 @@ class Coder:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
+            if not target and self.verbs.lemma_mode and source and len({p.code[:3] for p in source}) == 1 and \
+                    all(p.code[3:6] in _DOMESTIC for p in source):
+                target = self._own_people(st, lower, source[0].code[:3])
             if not target:
                 search = lower
                 if self.verbs.lemma_mode and code[:2] in _COOPERATIVE:
@@ -558,6 +563,22 @@ class Coder:
             out.extend(self._emit(st, code, mediators, parties, t.doc[t.i:t.i + 1], _negated(governor, None),
                                   _hypothetical(governor), self._when(governor, st.day), rule, False))
         return out
+
+    def _own_people(self, st: _Sentence, lower: list[TokenForms], country: str) -> list[Party]:
+        """"Iranian police fired on protesters": a state's own police (courts, government)
+        acting on a bare group ("protesters", "journalists"), named before any actor, act on
+        their own country's people."""
+        for idx, _ in lower:
+            m = st.at.get(idx)
+            if m is None or m.start != idx:
+                continue
+            if isinstance(m.entry, AgentEntry) and m.entry.kind != "role":
+                head = st.span.doc[m.end - 1]
+                if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "obj", "pobj", "nsubjpass", "conj"):
+                    continue     # "military aid": a modifier, not the group acted on
+                return [self._party(st, m, country + m.entry.code)]
+            return []
+        return []
 
     # ------------------------------------------------------------------------------------ nouns
 

@@ -390,3 +390,170 @@ def test_actors_person_unknown_ambiguous_or_datetime(people: ActorDictionary) ->
     assert people.person("Kim", dt.date(2021, 6, 1)) is None  # two people, neither in a role that day
     match = people.person("Rubio", dt.datetime(2025, 6, 1, 12, 0))
     assert match is not None and match.person.name == "Marco Rubio" and match.code == "USAGOV"
+
+
+# --- non-state groups (groups.toml) ---
+
+
+def test_actors_groups_codes_are_country_plus_non_state_agent(real: ActorDictionary) -> None:
+    from detente.actors.dictionary import GROUP_AGENTS
+
+    countries = {c.code for c in real.countries}
+    agents = {a.code for a in real.agents}
+    assert len(real.groups) >= 40 and len({g.name for g in real.groups}) == len(real.groups)
+    assert GROUP_AGENTS <= agents
+    for group in real.groups:
+        assert len(group.code) == 6 and group.code[:3] in countries and group.code[3:] in GROUP_AGENTS, group.name
+        assert group.names and real.group(group.name) is group, group.name
+        for period in group.periods:
+            assert period.code[:3] in countries and period.code[3:] in agents and period.start <= period.end
+    # every region the brief asks for
+    assert {"PSE", "LBN", "YEM", "SYR", "IRQ", "NGA", "SOM", "SDN", "COD", "AFG", "PAK", "IND", "COL", "MEX", "RUS",
+            "GBR", "ESP"} <= {g.code[:3] for g in real.groups}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hamas", "PSEREB"), ("HAMAS", "PSEREB"), ("Hezbollah", "LBNREB"), ("Hizballah", "LBNREB"), ("the Houthis", "YEMREB"),
+        ("Houthi", "YEMREB"), ("Ansar Allah", "YEMREB"), ("Islamic State", "IRQRAD"), ("ISIS", "IRQRAD"), ("ISIL", "IRQRAD"),
+        ("Daesh", "IRQRAD"), ("al Qaeda", "AFGRAD"), ("al-Qaida", "AFGRAD"), ("al-Shabab", "SOMREB"), ("Wagner", "RUSUAF"),
+        ("M23", "CODREB"), ("the PKK", "TURREB"), ("Boko Haram", "NGAREB"), ("RSF", "SDNREB"),
+        ("Rapid Support Forces", "SDNREB"), ("HTS", "SYRREB"), ("ISIS-K", "AFGREB"), ("FARC", "COLREB"), ("ELN", "COLREB"),
+        ("MS-13", "SLVCRM"), ("Muslim Brotherhood", "EGYOPP"), ("Kata'ib Hezbollah", "IRQUAF"), ("Tamil Tigers", "LKAREB"),
+    ],
+)
+def test_actors_group_names(real: ActorDictionary, text: str, code: str) -> None:
+    group = real.group(text)
+    assert group is not None and group.code == code
+
+
+@pytest.mark.parametrize("text", ["hamas", "is", "rsf", "Islamic", "Russia", "rebels", "Narnia"])
+def test_actors_group_lookup_respects_case_and_unknowns(real: ActorDictionary, text: str) -> None:
+    assert real.group(text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "code"),
+    [
+        ("Taliban", dt.date(2021, 8, 14), "AFGREB"), ("Taliban", dt.date(2021, 8, 15), "AFGGOV"),
+        ("Taliban", dt.date(1999, 1, 1), "AFGREB"), ("HTS", dt.date(2024, 12, 7), "SYRREB"),
+        ("HTS", dt.date(2024, 12, 8), "SYRGOV"), ("RSF", dt.date(2019, 6, 3), "SDNMIL"), ("RSF", dt.date(2023, 4, 15), "SDNREB"),
+        ("Hamas", dt.date(2024, 1, 1), "PSEREB"),
+    ],
+)
+def test_actors_group_dated_codes(real: ActorDictionary, name: str, on: dt.date, code: str) -> None:
+    group = real.group(name)
+    assert group is not None and group.code_on(on) == code
+
+
+def test_actors_groups_file_is_optional_and_copies_load(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    assert load_dictionary(base).groups == ()
+    data = resources.files("detente.actors") / "data"
+    (base / "groups.toml").write_text((data / "groups.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert len(load_dictionary(base).groups) >= 40
+
+
+def test_actors_bad_groups_are_all_reported(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    (base / "groups.toml").write_text(textwrap.dedent("""
+        [[group]]
+        code = "YEMGOV"
+        name = "State agent"
+        names = ["State Agent Group"]
+
+        [[group]]
+        code = "ZZZREB"
+        name = "Nowhere rebels"
+        names = ["Nowhere Front"]
+
+        [[group]]
+        code = "RUSREB"
+        name = "Russia again"
+        names = ["Russia", "NATO", "rebels"]
+
+        [[group]]
+        code = "SYRREB"
+        name = "Twice"
+        names = ["Twice Front"]
+
+        [[group]]
+        code = "SYRREB"
+        name = "Twice"
+        names = ["Twice Army"]
+
+        [[group]]
+        code = "IRQUAF"
+        name = "Shared A"
+        names = ["Shared Name"]
+
+        [[group]]
+        code = "IRQUAF"
+        name = "Shared B"
+        names = ["Shared Name"]
+        colour = "green"
+
+        [[group]]
+        code = "AFGREB"
+        name = "Bad periods"
+        names = ["Bad Periods Movement"]
+
+        [[group.period]]
+        code = "AFGGOV"
+        start = 2021-08-15
+        end = 2020-01-01
+
+        [[group.period]]
+        code = "AFGXYZ"
+        start = 2001-01-01
+        end = 2005-01-01
+
+        [[group.period]]
+        code = "AFGGOV"
+        start = 2004-01-01
+        end = 2006-01-01
+
+        [[group.period]]
+        code = "AFGGOV"
+        start = "2010-01-01"
+        end = 2011-01-01
+
+        [[group]]
+        code = "NGAREB"
+        names = "Nameless"
+        """), encoding="utf-8")
+    problems = "\n".join(_problems(base))
+    assert "group #1 (State agent): code 'YEMGOV' is not a known country code + one of the non-state agent codes" in problems
+    assert "group #2 (Nowhere rebels): code 'ZZZREB' is not a known country code" in problems
+    assert "groups.toml: 'Russia' of Russia again is already a country's (RUS)" in problems
+    assert "groups.toml: 'NATO' of Russia again is already an organisation's (IGOWSTNAT)" in problems
+    assert "groups.toml: 'rebels' of Russia again is already an agent's (REB)" in problems
+    assert "groups.toml: duplicate group 'Twice'" in problems
+    assert "group #7 (Shared B): unknown key 'colour'" in problems
+    assert "period #1: start 2021-08-15 is after end 2020-01-01" in problems
+    assert "period #2: code 'AFGXYZ' is not a known country code + agent code" in problems
+    assert "period #3: overlaps an earlier period" in problems
+    assert "period #4: 'start' must be a date (YYYY-MM-DD)" in problems
+    assert "group #9 (NGAREB): missing key 'name'" in problems
+    assert "group #9 (NGAREB): 'names' must be a list of non-empty strings" in problems
+
+
+def test_actors_group_names_clash_between_groups(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    (base / "groups.toml").write_text(textwrap.dedent("""
+        [[group]]
+        code = "IRQUAF"
+        name = "Shared A"
+        names = ["Shared Name"]
+
+        [[group]]
+        code = "IRQUAF"
+        name = "Shared B"
+        names = ["the Shared Name"]
+        adjectives = ["Shared A"]
+        """), encoding="utf-8")
+    problems = _problems(base)
+    assert "groups.toml: 'Shared Name' maps to more than one entry (Shared A, Shared B)" in problems
+    assert "groups.toml: 'Shared A' maps to more than one entry (Shared A, Shared B)" in problems
+    assert len(problems) == 2

@@ -1,7 +1,8 @@
 """Actor dictionaries: who is who in the news, as CAMEO actor codes.
 
-Countries, international organisations, sector agents, roles and dated people, read from
-TOML files in ``detente/actors/data`` (format: ``docs/actors.md``) by :func:`load_dictionary`.
+Countries, international organisations, sector agents, roles, dated people and non-state
+groups, read from TOML files in ``detente/actors/data`` (format: ``docs/actors.md``) by
+:func:`load_dictionary`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from detente.actors.dictionary import (
     Agent,
     Country,
     DictionaryError,
+    Group,
+    GroupPeriod,
     Igo,
     Person,
     PersonMatch,
@@ -24,6 +27,8 @@ __all__ = [
     "Agent",
     "Country",
     "DictionaryError",
+    "Group",
+    "GroupPeriod",
     "Igo",
     "Person",
     "PersonMatch",

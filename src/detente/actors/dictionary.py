@@ -1,4 +1,5 @@
-"""The actor dictionary: countries, international organisations, sector agents, roles, people.
+"""The actor dictionary: countries, international organisations, sector agents, roles, people
+and non-state groups.
 
 The data are TOML files in detente's own format (``docs/actors.md``), kept in
 ``detente/actors/data/``. :func:`load_dictionary` reads them, checks every entry against the
@@ -31,18 +32,23 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from detente.errors import UsageError
 
 __all__ = [
-    "ActorDictionary", "Agent", "Country", "DictionaryError", "Igo", "Person", "PersonMatch", "PersonRole", "Role",
-    "load_dictionary",
+    "ActorDictionary", "Agent", "Country", "DictionaryError", "Group", "GroupPeriod", "Igo", "Person", "PersonMatch",
+    "PersonRole", "Role", "load_dictionary",
 ]
 
-FILES = ("countries.toml", "igos.toml", "agents.toml", "roles.toml", "people.toml")
-OPTIONAL_FILES = frozenset({"people.toml"})
+FILES = ("countries.toml", "igos.toml", "agents.toml", "roles.toml", "people.toml", "groups.toml")
+OPTIONAL_FILES = frozenset({"people.toml", "groups.toml"})
 STATUSES = frozenset({"member", "observer", "other"})
 COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 AGENT_CODE = re.compile(r"[A-Z]{3}")
 #: CAMEO IGO/NGO codes are built of three-letter parts: IGOWSTNAT, IGOUNOHLHWHO, NGOHRIAMN.
 IGO_CODE = re.compile(r"(?:IGO|NGO)(?:[A-Z]{3}){0,4}")
 ROLE_KEY = re.compile(r"[a-z][a-z_]*")
+#: The non-state agents a group's own code may end in: REB rebels (CAMEO's insurgents and
+#: separatists too, as in Phoenix), UAF unaligned armed forces (militias, paramilitaries,
+#: mercenaries), RAD radicals (transnational extremist networks), OPP political opposition,
+#: CRM criminal organisations (cartels, gangs). A dated period may carry any agent (AFGGOV).
+GROUP_AGENTS = frozenset({"REB", "UAF", "RAD", "OPP", "CRM"})
 
 #: kind -> field -> (type, required); a "list" is a list of non-empty strings.
 SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -57,6 +63,9 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
                "note": ("str", False)},
     "person.role": {"code": ("str", True), "title": ("str", False), "role": ("str", True), "start": ("date", True),
                     "end": ("date", True), "note": ("str", False)},
+    "group": {"code": ("str", True), "name": ("str", True), "names": ("list", True), "adjectives": ("list", False),
+              "period": ("tables", False), "note": ("str", False)},
+    "group.period": {"code": ("str", True), "start": ("date", True), "end": ("date", True), "note": ("str", False)},
 }
 #: kind -> (file, identifying key, the pattern it must match, field whose strings must be lower case)
 KINDS: dict[str, tuple[str, str, re.Pattern[str], str]] = {
@@ -140,6 +149,45 @@ class Person:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class GroupPeriod:
+    """Dates (inclusive) in which a group has another code than its own: the Taliban in power."""
+
+    code: str
+    start: dt.date
+    end: dt.date
+    note: str = ""
+
+    def covers(self, on: dt.date) -> bool:
+        """Whether the period includes that day."""
+        return self.start <= on <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A non-state armed or political group: ``code`` is a country code + a non-state agent
+    (``YEMREB``); ``periods`` give other codes for dated spans (the Taliban ruling Afghanistan)."""
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...] = ()
+    periods: tuple[GroupPeriod, ...] = ()
+    note: str = ""
+
+    def code_on(self, on: dt.date) -> str:
+        """The code on a day: that of the period covering it, else the group's own.
+
+        Example:
+            >>> rule = GroupPeriod("AFGGOV", dt.date(2021, 8, 15), dt.date(2099, 12, 31))
+            >>> taliban = Group("AFGREB", "Taliban", ("Taliban",), periods=(rule,))
+            >>> taliban.code_on(dt.date(2019, 1, 1)), taliban.code_on(dt.date(2024, 1, 1))
+            ('AFGREB', 'AFGGOV')
+        """
+        day = on.date() if isinstance(on, dt.datetime) else on
+        return next((p.code for p in self.periods if p.covers(day)), self.code)
+
+
 class PersonMatch(NamedTuple):
     """What :meth:`ActorDictionary.person` found: the person, the actor code, the role (or None)."""
 
@@ -211,9 +259,9 @@ class ActorDictionary:
     """Lookup tables over the dictionary entries. Build it with :func:`load_dictionary`."""
 
     def __init__(self, countries: Iterable[Country] = (), igos: Iterable[Igo] = (), agents: Iterable[Agent] = (),
-                 roles: Iterable[Role] = (), people: Iterable[Person] = ()) -> None:
+                 roles: Iterable[Role] = (), people: Iterable[Person] = (), groups: Iterable[Group] = ()) -> None:
         self.countries, self.igos, self.agents = tuple(countries), tuple(igos), tuple(agents)
-        self.roles, self.people = tuple(roles), tuple(people)
+        self.roles, self.people, self.groups = tuple(roles), tuple(people), tuple(groups)
         self._by_code = {c.code: c for c in self.countries}
         self._names, self._adjectives, self._demonyms = _Index[Country](), _Index[Country](), _Index[Country]()
         self._surfaces, self._metonyms = _Index[Country](), _Index[Country]()
@@ -236,10 +284,13 @@ class ActorDictionary:
         self._people = _Index[Person]()
         for p in self.people:
             self._people.add((p.name, *p.aliases), p)
+        self._groups = _Index[Group]()
+        for g in self.groups:
+            self._groups.add((g.name, *g.names, *g.adjectives), g)
 
     def __repr__(self) -> str:
         return (f"ActorDictionary({len(self.countries)} countries, {len(self.igos)} IGOs, {len(self.agents)} agents, "
-                f"{len(self.roles)} roles, {len(self.people)} people)")
+                f"{len(self.roles)} roles, {len(self.people)} people, {len(self.groups)} groups)")
 
     def country(self, code: str) -> Country | None:
         """The country with that ISO alpha-3 code."""
@@ -341,21 +392,45 @@ class ActorDictionary:
             return PersonMatch(candidates[0], candidates[0].country + "ELI", None)
         return None
 
+    def group(self, text: str) -> Group | None:
+        """The non-state group a name or adjective denotes.
+
+        Example:
+            >>> d = load_dictionary()
+            >>> d.group("the Houthis").code, d.group("Houthi").code, d.group("al Qaeda").name
+            ('YEMREB', 'YEMREB', 'al-Qaeda')
+            >>> d.group("Taliban").code_on(dt.date(2024, 1, 1))
+            'AFGGOV'
+        """
+        return self._groups.first(text)
+
     def problems(self) -> list[str]:
-        """Surface forms claimed by two different entries of one kind (people may share names)."""
+        """Surface forms claimed by two different entries of one kind (people may share names),
+        and group names or adjectives that are already a country's, an organisation's, an agent's
+        or a role's."""
         found = []
         for index, ident, what in ((self._surfaces, lambda c: c.code, "countries.toml"),
                                    (self._igos, lambda i: i.code, "igos.toml"), (self._agents, lambda a: a.code, "agents.toml"),
-                                   (self._titles, lambda r: r.role, "roles.toml")):
+                                   (self._titles, lambda r: r.role, "roles.toml"), (self._groups, lambda g: g.name, "groups.toml")):
             for form, ids in index.clashes(ident):
                 found.append(f"{what}: {form!r} maps to more than one entry ({', '.join(ids)})")
+        others = ((self._surfaces, "a country's", lambda c: c.code), (self._igos, "an organisation's", lambda i: i.code),
+                  (self._igo_seats, "an organisation's", lambda i: i.code), (self._agents, "an agent's", lambda a: a.code),
+                  (self._titles, "a role's", lambda r: r.role))
+        for key, pairs in self._groups.by_key.items():
+            for index, whose, ident in others:
+                if key in index.by_key:
+                    names = sorted({g.name for _, g in pairs})
+                    claims = sorted({ident(e) for _, e in index.by_key[key]})
+                    found.append(f"groups.toml: {pairs[0][0]!r} of {', '.join(names)} is already {whose} "
+                                 f"({', '.join(claims)})")
         return found
 
 
 def load_dictionary(directory: Path | None = None) -> ActorDictionary:
     """Read, check and index the dictionary files in ``directory`` (default: the package's data).
 
-    ``people.toml`` may be absent; the other four files are required.
+    ``people.toml`` and ``groups.toml`` may be absent; the other four files are required.
 
     Raises:
         DictionaryError: ``[D082]``, listing every problem found in every file.
@@ -389,9 +464,12 @@ def load_dictionary(directory: Path | None = None) -> ActorDictionary:
     people = [_person(t, where, known, problems) for t, where in _tables(docs, "people.toml", "person", problems)]
     names = [p.name for p in people]
     problems += [f"people.toml: duplicate person {n!r}" for n in sorted({n for n in names if names.count(n) > 1})]
+    groups = [_group(t, where, known, problems) for t, where in _tables(docs, "groups.toml", "group", problems)]
+    names = [g.name for g in groups]
+    problems += [f"groups.toml: duplicate group {n!r}" for n in sorted({n for n in names if names.count(n) > 1})]
     dictionary = ActorDictionary([Country(**_fields(t)) for t, _ in rows["country"]], [Igo(**_fields(t)) for t, _ in rows["igo"]],
                                  [Agent(**_fields(t)) for t, _ in rows["agent"]], [Role(**_fields(t)) for t, _ in rows["role"]],
-                                 people)
+                                 people, groups)
     problems += dictionary.problems()
     if problems:
         raise DictionaryError(problems)
@@ -429,7 +507,8 @@ def _tables(docs: dict[str, dict[str, Any]], file: str, kind: str, problems: lis
         if not isinstance(table, dict):
             problems.append(f"{where}: not a table")
             continue
-        label = next((v for k in ("code", "role", "name") if isinstance(v := table.get(k), str)), None)
+        keys = ("name", "code") if kind == "group" else ("code", "role", "name")   # groups may share a code
+        label = next((v for k in keys if isinstance(v := table.get(k), str)), None)
         where += f" ({label})" if label else ""
         if _schema_ok(table, SCHEMAS[kind], where, problems):
             yield table, where
@@ -476,7 +555,7 @@ def _person(t: dict[str, Any], where: str, known: dict[str, set[str]], problems:
         if not _schema_ok(r, SCHEMAS["person.role"], at, problems):
             continue
         code = r["code"]
-        if code not in known["igo"] and not (len(code) == 6 and code[:3] in known["country"] and code[3:] in known["agent"]):
+        if code not in known["igo"] and not _sector_code(code, known):
             problems.append(f"{at}: code {code!r} is neither a known country code + agent code nor a known IGO code")
         if r["role"] not in known["role"]:
             problems.append(f"{at}: role {r['role']!r} is not in roles.toml")
@@ -484,3 +563,28 @@ def _person(t: dict[str, Any], where: str, known: dict[str, set[str]], problems:
             problems.append(f"{at}: start {r['start']} is after end {r['end']}")
         roles.append(PersonRole(**{"title": "", **_fields(r)}))
     return Person(**{"aliases": (), **_fields({k: v for k, v in t.items() if k != "role"})}, roles=tuple(roles))
+
+
+def _sector_code(code: str, known: dict[str, set[str]], agents: Iterable[str] | None = None) -> bool:
+    """Whether a code is a known country code + a known agent code (one of ``agents``, if given)."""
+    allowed = known["agent"] if agents is None else known["agent"] & set(agents)
+    return len(code) == 6 and code[:3] in known["country"] and code[3:] in allowed
+
+
+def _group(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: list[str]) -> Group:
+    if not _sector_code(t["code"], known, GROUP_AGENTS):
+        problems.append(f"{where}: code {t['code']!r} is not a known country code + one of the non-state agent codes "
+                        f"{sorted(GROUP_AGENTS & known['agent'])}")
+    periods: list[GroupPeriod] = []
+    for number, r in enumerate(t.get("period", []), 1):
+        at = f"{where} period #{number}"
+        if not _schema_ok(r, SCHEMAS["group.period"], at, problems):
+            continue
+        if not _sector_code(r["code"], known):
+            problems.append(f"{at}: code {r['code']!r} is not a known country code + agent code")
+        if r["start"] > r["end"]:
+            problems.append(f"{at}: start {r['start']} is after end {r['end']}")
+        elif any(p.start <= r["end"] and r["start"] <= p.end for p in periods):
+            problems.append(f"{at}: overlaps an earlier period")
+        periods.append(GroupPeriod(**_fields(r)))
+    return Group(**_fields({k: v for k, v in t.items() if k != "period"}), periods=tuple(periods))

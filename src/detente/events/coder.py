@@ -713,6 +713,9 @@ class Coder:
             people = [a for a in actors if a.entry.kind == "person"]  # type: ignore[union-attr]
             if people and not self.bare_agents:
                 actors = people     # "U.S. envoy Steve Witkoff": the person's own code says more
+            groups = [a for a in actors if a.entry.kind == "group"]  # type: ignore[union-attr]
+            if groups and not people and not self.bare_agents:
+                actors = groups     # "Iran-backed Houthis", "Lebanon's Hezbollah": the group's code says more
             if actors:
                 linked = [actors[0]]
                 for a in actors[1:]:

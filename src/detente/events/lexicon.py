@@ -1,7 +1,7 @@
 """Actor and agent phrases matched on tokens: the coder's view of an actor dictionary.
 
-A :class:`Lexicon` holds named actors (countries, capitals, organisations, people, each with
-codes that may depend on the date) and agents (sector nouns such as "troops" or titles such as
+A :class:`Lexicon` holds named actors (countries, capitals, organisations, people, non-state
+groups, each with codes that may depend on the date) and agents (sector nouns such as "troops" or titles such as
 "foreign minister", which add a code to a country: ``RUS`` + ``MIL``). :meth:`Lexicon.scan`
 finds the longest phrases in a token sequence, left to right.
 
@@ -11,11 +11,14 @@ files with :func:`detente.events.petrarch.load_petrarch_actors`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from detente.actors import ActorDictionary
+from detente.actors import ActorDictionary, Group
+from detente.actors.dictionary import GROUP_AGENTS
 from detente.events.patterns import split_words
 
 __all__ = ["ActorEntry", "AgentEntry", "Lexicon", "LexMatch", "lexicon_from_dictionary"]
@@ -38,7 +41,7 @@ class ActorEntry:
     """A named actor. ``codes`` is the default; the first ``dated`` block covering the date wins.
 
     ``resolve`` (for people in our dictionary) computes the codes from the date instead.
-    ``kind`` is country, adjective, demonym, metonym, igo, person or actor.
+    ``kind`` is country, adjective, demonym, metonym, igo, group, person or actor.
     """
 
     name: str
@@ -94,31 +97,27 @@ class Lexicon:
     def __init__(self, name: str = "lexicon") -> None:
         self.name = name
         self._first: dict[str, list[_Form]] = {}
+        self._known: set[tuple[tuple[str, ...], ActorEntry | AgentEntry]] = set()
         self.size = 0
 
     def __repr__(self) -> str:
         return f"<Lexicon {self.name}: {self.size} phrases>"
 
-    def add(self, phrase: str, entry: ActorEntry | AgentEntry, case: str | None = None) -> None:
-        """Add a phrase. ``case`` defaults to: acronyms exact, capitalised names need a capital."""
+    def add(self, phrase: str, entry: ActorEntry | AgentEntry, case: str | None = None,
+            words: tuple[str, ...] | None = None) -> None:
+        """Add a phrase. ``case`` defaults to: acronyms exact, capitalised names need a capital.
+        ``words`` (lower case, as spaCy tokenises the phrase) overrides :func:`split_words`."""
         original = tuple(w for w in phrase.replace("\u2019", "'").replace("-", " - ").split())
-        words = split_words(phrase)
+        words = words if words is not None else split_words(phrase)
         if not words:
             return
         if case is None:
-            letters = [c for c in phrase if c.isalpha()]
-            if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
-                case = "exact"
-            elif any(c.isupper() for c in letters):
-                case = "cap"
-            else:
-                case = "any"
+            case = _case_of(phrase)
         form = _Form(words, case, original, entry)
-        bucket = self._first.setdefault(words[0], [])
-        if any(f.words == words and f.entry == entry for f in bucket):
+        if (words, entry) in self._known:
             return
-        bucket.append(form)
-        bucket.sort(key=lambda f: -len(f.words))
+        self._known.add((words, entry))
+        bisect.insort(self._first.setdefault(words[0], []), form, key=_longest_first)   # after those as long
         self.size += 1
 
     def knows(self, word: str) -> bool:
@@ -149,6 +148,18 @@ class Lexicon:
         return out
 
 
+def _longest_first(form: _Form) -> int:
+    return -len(form.words)
+
+
+def _case_of(phrase: str) -> str:
+    """How a phrase must be written to match: ``exact`` (an acronym), ``cap`` or ``any``."""
+    letters = [c for c in phrase if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
+        return "exact"
+    return "cap" if any(c.isupper() for c in letters) else "any"
+
+
 def _case_ok(form: _Form, texts: Sequence[str] | None, i: int) -> bool:
     if texts is None or form.case == "any":
         return True
@@ -164,7 +175,10 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
     Country names, adjectives and demonyms give the country code; capitals and seats give
     its government (``RUSGOV``); organisation names and seats their code (an organisation's
     seat wins over a capital: "Brussels" is the EU); people resolve by date; agents and role
-    titles add their agent code.
+    titles add their agent code. A non-state group's names and adjectives give its code (kind
+    ``group``; dated where it changed: the Taliban in power are ``AFGGOV``), and so do they followed
+    by a term for its fighters: "Houthi rebels", "Hamas militants", "Wagner troops" are the
+    group itself (``YEMREB``, ``PSEREB``, not ``PSEREBUAF``; see :func:`_add_group`).
 
     Example:
         >>> lex = lexicon_from_dictionary(__import__("detente.actors").actors.load_dictionary())
@@ -198,6 +212,8 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
         entry = ActorEntry(p.name, "person", resolve=resolve)
         for form in (p.name, *p.aliases):
             lex.add(form, entry)
+    for g in d.groups:
+        _add_group(lex, d, g)
     for a in d.agents:
         agent = AgentEntry(a.name, a.code)
         for term in a.terms:
@@ -208,6 +224,66 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
             lex.add(title, role, case="any")
             lex.add(_plural(title), role, case="any")
     return lex
+
+
+#: Agents whose terms, after a group's name or adjective, name the group's own fighters
+#: ("Hamas militants", "Hezbollah extremists", "Taliban forces").
+_ARMED_AGENTS = ("REB", "UAF", "RAD", "MIL")
+
+
+def _add_group(lex: Lexicon, d: ActorDictionary, g: Group) -> None:
+    """A group's names and adjectives as actor phrases of kind ``group``, alone and followed by
+    a term for its fighters.
+
+    A fighters' term of another agent than the group's own makes one phrase that keeps the
+    group's code ("Hamas militants" -> ``PSEREB``, not ``PSEREBUAF``); in a period with a state
+    code the fighters are that state's military ("Taliban forces" in 2023 -> ``AFGMIL``). The
+    group's own agent is left to combine as for a country ("Houthi rebels": ``YEMREB`` + ``REB``
+    stays ``YEMREB``, and "Yemen's Houthi rebels" is ``YEM`` + ``REB``), and so are the others
+    ("Hamas officials" -> ``PSEREBGOV``).
+    """
+    own = _group_entry(g, lambda code: code)
+    armed = _group_entry(g, lambda code: code if code[3:] in GROUP_AGENTS else code[:3] + "MIL")
+    terms = [t for a in d.agents if a.code in _ARMED_AGENTS and a.code != g.code[3:] for t in a.terms]
+    for form in (g.name, *g.names, *g.adjectives):
+        form = _strip_the(form)
+        case = _case_of(form)
+        for variant in _group_variants(form):
+            words = _group_words(variant)
+            lex.add(variant, own, case, words)
+            for term in terms:
+                lex.add(f"{variant} {term}", armed, case, words + split_words(term))
+
+
+def _group_entry(g: Group, code_of: Callable[[str], str]) -> ActorEntry:
+    if not g.periods:
+        return ActorEntry(g.name, "group", (code_of(g.code),))
+    dated = tuple(DatedCodes((code_of(p.code),), p.start, p.end) for p in g.periods)
+
+    def resolve(day: dt.date | None) -> tuple[str, ...]:
+        return (code_of(g.code_on(day or dt.date.today())),)    # no date: today's, as for people
+
+    return ActorEntry(g.name, "group", (code_of(g.code),), dated, resolve)
+
+
+def _group_variants(form: str) -> Iterator[str]:
+    """A form as written and, if it has hyphens, with spaces instead ("al-Qaeda", "al Qaeda")."""
+    yield form
+    if "-" in form:
+        yield " ".join(form.replace("-", " ").split())
+
+
+_DIGIT_HYPHEN = re.compile(r"(?<=\w)-(?=\d)")
+
+
+def _group_words(form: str) -> tuple[str, ...]:
+    """The tokens spaCy makes of a group's name: as :func:`split_words`, but a hyphen before a
+    digit stays inside the word ("MS-13"), brackets are tokens ("CPI (Maoist)") and so is a
+    final apostrophe ("Kurdistan Workers' Party")."""
+    text = _DIGIT_HYPHEN.sub("\u2060", form.replace("\u2019", "'"))
+    text = re.sub(r"([()])", r" \1 ", text)
+    text = re.sub(r"(?<=\w)'(?=\s|$)", " '", text)
+    return tuple(w.replace("\u2060", "-") for w in split_words(text))
 
 
 def _plural(phrase: str) -> str:

@@ -67,7 +67,6 @@ _WANTING = frozenset({"02", "10", "12"})
 # "accused Qatar of supporting terrorism": what an accusation alleges is its content, not an event
 _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "charge", "denounce", "fault",
                        "suspect", "castigate", "rebuke", "slam"})
-# "on the sidelines of the G7 summit": the summit is where it happened, not a meeting of these parties
 # "a ceasefire brokered by the United States", "talks hosted by Malaysia", "with Oman's minister
 # shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
@@ -79,6 +78,7 @@ _PAIR_NOUNS = frozenset({"side", "leader", "country", "government", "nation", "d
 _PAIR_WORDS = frozenset({"two", "both"})
 # a state's internal agents: acting on a bare group ("protesters"), they act on their own people
 _DOMESTIC = frozenset({"COP", "JUD", "GOV", "LEG", "SPY"})
+# "on the sidelines of the G7 summit": the summit is where it happened, not a meeting of these parties
 _SETTINGS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}

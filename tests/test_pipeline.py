@@ -10,6 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import time
+
+import psutil
 import pytest
 
 from detente import RunOptions, Store, run
@@ -112,23 +115,40 @@ def test_pipeline_interrupted_in_process_then_rerun_stores_each_once(examples_di
         assert statuses == ["finished", "interrupted"]
 
 
-@pytest.mark.parametrize("kill_after_commits", [1, 3])
-def test_pipeline_killed_process_then_rerun_stores_each_once(examples_dir: Path, tmp_path: Path, kill_after_commits: int) -> None:
+def _still_running(pids: list[int], within: float = 10.0) -> list[int]:
+    """Those of ``pids`` still running (not zombies) after up to ``within`` seconds."""
+    deadline = time.monotonic() + within
+    alive = list(pids)
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in alive if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+    return alive
+
+
+@pytest.mark.parametrize(("kill_after_commits", "n_process"), [(1, 1), (3, 1), (1, 2), (3, 2)])
+def test_pipeline_killed_process_then_rerun_stores_each_once(examples_dir: Path, tmp_path: Path, kill_after_commits: int,
+                                                             n_process: int) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(examples_dir, corpus)
     db = tmp_path / "killed.duckdb"
-    detente = [sys.executable, "-m", "detente.cli", "run", str(corpus), "--db", str(db), "--batch-size", "2", "--n-process", "1"]
+    detente = [sys.executable, "-m", "detente.cli", "run", str(corpus), "--db", str(db), "--batch-size", "2",
+               "--n-process", str(n_process)]
     commits = 0
+    workers: list[int] = []
     with subprocess.Popen([*detente, "-v"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True) as process:
         assert process.stderr is not None
         for line in process.stderr:
             if "committed batch" in line:
                 commits += 1
                 if commits == kill_after_commits:
+                    workers = [child.pid for child in psutil.Process(process.pid).children(recursive=True)]
                     process.send_signal(signal.SIGKILL)
                     break
         process.wait(timeout=120)
     assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    if n_process > 1 and len(os.sched_getaffinity(0)) > 1:
+        assert len(workers) == n_process, "the run had no worker processes when it was killed"
+    assert not _still_running(workers), "worker processes outlived the killed run"
     finished = subprocess.run(detente, capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr
     with Store(db, read_only=True) as store:

@@ -1,17 +1,19 @@
 """The ingestion run: sources -> documents -> articles -> (spaCy) -> store, in batches.
 
 ``prepare`` is the pure stage (clean, check, identify, date). ``run`` drives it over the
-inputs, finds duplicates, annotates with spaCy and writes one transaction per batch.
+inputs, finds duplicates, and writes one transaction per batch; annotating with spaCy and
+coding run in :mod:`detente.workers`, in worker processes when there are several.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +27,7 @@ from detente.language import detect_language
 from detente.ingest.sources import Source, discover, read_source
 from detente.store import Store
 from detente.types import Article, Document, Event, Mention, Problem, Reading, Sentence
+from detente.workers import Annotation, annotate_stream, code_article, code_doc
 
 __all__ = ["ProgressCallback", "RunOptions", "RunSummary", "annotate_pending", "choose_n_process", "code_article",
            "code_pending", "prepare", "run"]
@@ -43,7 +46,8 @@ class RunOptions:
         ingest: how inputs are read.
         annotate: split sentences and find named entities (``detente ingest`` turns it off).
         batch_size: articles per transaction.
-        n_process: spaCy worker processes; 0 chooses from the input size and the cores.
+        n_process: processes that parse, annotate and code (above one, forked workers and this
+            process only reads and writes); 0 chooses from the input size and the cores.
         near_duplicate_threshold: estimated Jaccard similarity that makes a near-duplicate.
         command: the name recorded for the run.
         code: code events from the parsed sentences (needs ``annotate``).
@@ -83,6 +87,19 @@ class RunSummary:
     seconds: float = 0.0
     n_process: int = 1
     problems: list[Problem] = field(default_factory=list)
+
+    def add_annotation(self, annotation: Annotation) -> None:
+        """Count what one article's annotation holds (made here or in a worker process)."""
+        if annotation.sentences is not None:
+            self.annotated += 1
+            self.sentences += len(annotation.sentences)
+            self.mentions += len(annotation.mentions or ())
+        if annotation.events is not None:
+            self.coded += 1
+            self.events += len(annotation.events)
+            if annotation.reading is not None:
+                self.statements += len(annotation.reading.quotes)
+                self.issue_mentions += len(annotation.reading.issues)
 
     def add_problem(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -190,25 +207,22 @@ class _Batches:
         self.events, self.coded, self.readings = [], [], []
 
 
-def code_article(coder: Any, doc: Any, article_id: str, published: Any, sentences: list[Sentence]) -> list[Event]:
-    """The stored events of one parsed article (pure)."""
-    from detente.events import event_records
-
-    return event_records(coder.code_doc(doc, published), article_id, sentences, coder.name)
-
-
 def code_and_read(coder: Any, doc: Any, article_id: str, published: Any, sentences: list[Sentence],
                   summary: RunSummary) -> tuple[list[Event], Reading]:
     """Events, statements, issue mentions and tone of one parsed article, counted in ``summary``."""
-    from detente.reading import read_article
-
-    events = code_article(coder, doc, article_id, published, sentences)
-    reading = read_article(doc, article_id, published, sentences, events, coder.lexicon)
-    summary.coded += 1
-    summary.events += len(events)
-    summary.statements += len(reading.quotes)
-    summary.issue_mentions += len(reading.issues)
+    events, reading = code_doc(coder, doc, article_id, published, sentences)
+    summary.add_annotation(Annotation(article_id, events=events, reading=reading))
     return events, reading
+
+
+def _failure_problem(locator: str, stage: str | None, error: str | None) -> Problem:
+    """The warning for an article spaCy (``stage="parse"``) or the coder failed on: it is
+    stored all the same, and the run goes on."""
+    if stage == "parse":
+        what, after = "parsing", "stored without sentences; the next run tries again"
+    else:
+        what, after = "coding", "stored with its sentences but not coded; the next run or 'detente code' tries again"
+    return Problem(locator, "D099", f"unexpected error {what} the article: {error}; {after}", "warning")
 
 
 def _articles(
@@ -266,7 +280,12 @@ def run(
     nlp: Any = None,
     on_progress: ProgressCallback | None = None,
 ) -> RunSummary:
-    """Read every input, store new articles, and (by default) annotate them with spaCy.
+    """Read every input, store new articles, and (by default) annotate and code them.
+
+    With ``n_process`` above one, worker processes parse, annotate and code; this process
+    reads, cleans and de-duplicates the inputs and writes the batches. The stored rows are the
+    same either way. An article spaCy or the coder fails on is a ``D099`` warning and is
+    stored all the same; the run goes on.
 
     Example::
 
@@ -297,64 +316,83 @@ def run(
         summary.add_problem(item)
         batches.problems.append(item)
     stream = _articles(sources, options, store, summary, batches, on_progress)
+    failed: set[str] = set()    # articles spaCy or the coder failed on in this run: not retried in it
     if options.annotate:
-        from detente.nlp import doc_records
-
         summary.n_process = choose_n_process(sources, options.n_process)
-        docs = nlp.pipe(((a.text, (a, s)) for a, s in stream), as_tuples=True, n_process=summary.n_process, batch_size=16)
-        for doc, (article, sig) in docs:
-            sentences, mentions = doc_records(doc, article.id)
-            summary.annotated += 1
-            summary.sentences += len(sentences)
-            summary.mentions += len(mentions)
-            events = reading = None
-            if coder is not None:
-                events, reading = code_and_read(coder, doc, article.id, article.published, sentences, summary)
-            batches.add(article, sig, sentences, mentions, events, reading)
+        items = ((a.text, a.id, a.published, (a, s)) for a, s in stream)
+        with contextlib.closing(annotate_stream(items, nlp, coder, summary.n_process)) as annotated:
+            for (article, sig), annotation in annotated:
+                summary.add_annotation(annotation)
+                if annotation.error is not None:
+                    failed.add(article.id)
+                    _record(summary, batches, _failure_problem(article.locator, annotation.stage, annotation.error))
+                batches.add(article, sig, annotation.sentences, annotation.mentions, annotation.events,
+                            annotation.reading)
     else:
         for article, sig in stream:
             batches.add(article, sig)
     batches.flush()
     if options.annotate:
-        annotate_pending(store, nlp, summary, options.batch_size, coder)
+        failed |= annotate_pending(store, nlp, summary, options.batch_size, coder, skip=failed)
         if coder is not None:
-            code_pending(store, nlp, coder, summary, options.batch_size)
+            code_pending(store, nlp, coder, summary, options.batch_size, skip=failed)
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.counts())
     return summary
 
 
-def annotate_pending(store: Store, nlp: Any, summary: RunSummary, batch_size: int = 64, coder: Any = None) -> None:
-    """Annotate (and code) articles stored by earlier ``ingest`` runs or interrupted annotation."""
-    from detente.nlp import doc_records, model_version
+def _record(summary: RunSummary, batches: _Batches, problem: Problem) -> None:
+    summary.add_problem(problem)
+    batches.problems.append(problem)
 
+
+def annotate_pending(store: Store, nlp: Any, summary: RunSummary, batch_size: int = 64, coder: Any = None,
+                     skip: Collection[str] = ()) -> set[str]:
+    """Annotate (and code) articles stored by earlier ``ingest`` runs or interrupted annotation
+    (in this process), except those in ``skip``. An article spaCy or the coder fails on is a
+    warning; the others go on. Returns the ids of those failed articles."""
+    from detente.nlp import model_version
+
+    failed: set[str] = set()
     batches = _Batches(store, summary.run_id, batch_size, model_version(nlp), coder.name if coder else None)
     for chunk in store.pending_articles(batch_size):
+        chunk = [(key, text) for key, text in chunk if key not in skip]
         published = store.published_of([key for key, _ in chunk])
-        for doc, key in nlp.pipe(((text, key) for key, text in chunk), as_tuples=True):
-            sentences, mentions = doc_records(doc, key)
+        items = ((text, key, published.get(key), key) for key, text in chunk)
+        for key, annotation in annotate_stream(items, nlp, coder):
+            summary.add_annotation(annotation)
+            if annotation.error is not None:
+                failed.add(key)
+                _record(summary, batches, _failure_problem(key, annotation.stage, annotation.error))
+            if annotation.sentences is None:
+                continue
             batches.annotated.append(key)
-            batches.sentences.extend(sentences)
-            batches.mentions.extend(mentions)
-            summary.annotated += 1
-            summary.sentences += len(sentences)
-            summary.mentions += len(mentions)
-            if coder is not None:
-                events, reading = code_and_read(coder, doc, key, published.get(key), sentences, summary)
+            batches.sentences.extend(annotation.sentences)
+            batches.mentions.extend(annotation.mentions or ())
+            if annotation.events is not None:
                 batches.coded.append(key)
-                batches.events.extend(events)
-                batches.readings.append(reading)
+                batches.events.extend(annotation.events)
+                if annotation.reading is not None:
+                    batches.readings.append(annotation.reading)
         batches.flush()
+    return failed
 
 
-def code_pending(store: Store, nlp: Any, coder: Any, summary: RunSummary, batch_size: int = 64) -> None:
+def code_pending(store: Store, nlp: Any, coder: Any, summary: RunSummary, batch_size: int = 64,
+                 skip: Collection[str] = ()) -> None:
     """Code annotated articles the coder has not read (stored before coding existed, or after
-    ``detente code --again`` forgot the old codings)."""
+    ``detente code --again`` forgot the old codings), except those in ``skip``. An article
+    the coder fails on is a warning; the others go on."""
     batches = _Batches(store, summary.run_id, batch_size, None, coder.name)
     for chunk in store.uncoded_articles(batch_size):
+        chunk = [row for row in chunk if row[0] not in skip]
         for doc, (key, published) in nlp.pipe(((text, (key, published)) for key, text, published in chunk),
                                               as_tuples=True):
-            events, reading = code_and_read(coder, doc, key, published, store.sentences_of(key), summary)
+            try:
+                events, reading = code_and_read(coder, doc, key, published, store.sentences_of(key), summary)
+            except Exception as exc:  # one article the coder cannot read must not stop the batch
+                _record(summary, batches, _failure_problem(key, "code", " ".join(f"{type(exc).__name__}: {exc}".split())))
+                continue
             batches.coded.append(key)
             batches.events.extend(events)
             batches.readings.append(reading)

@@ -221,27 +221,9 @@ class StatementFilter:
     article_id: str | None = None
 
     def sql(self) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if self.speaker:
-            where.append("(contains(lower(s.speaker_name), ?) OR contains(lower(s.speaker_text), ?))")
-            params += [self.speaker.lower()] * 2
-        if self.actor:
-            where.append("starts_with(s.speaker_code, ?)")
-            params.append(self.actor.upper())
-        if self.issue:
-            where.append("list_contains(coalesce(i.issues, []), ?)")
-            params.append(self.issue)
-        if self.since:
-            where.append("s.statement_date >= ?")
-            params.append(self.since)
-        if self.until:
-            where.append("s.statement_date <= ?")
-            params.append(self.until)
-        if self.article_id:
-            where.append("s.article_id = ?")
-            params.append(self.article_id)
-        return where, params
+        from detente.store.queries import statement_conditions
+
+        return statement_conditions(self.speaker, self.actor, self.issue, self.since, self.until, self.article_id)
 
 
 def statement_page(con: duckdb.DuckDBPyConnection, filters: StatementFilter, limit: int = 100,
@@ -257,22 +239,10 @@ def statement_page(con: duckdb.DuckDBPyConnection, filters: StatementFilter, lim
                                decode_statement_cursor(cursor))
         where.append(after)
         params += values
-    sql = f"""
-        WITH i AS (
-            SELECT ref, list(DISTINCT issue ORDER BY issue) AS issues,
-                   list({{'issue': issue, 'text': text, 'start_char': start_char, 'end_char': end_char}}
-                        ORDER BY start_char) AS spans
-            FROM issue_tags WHERE kind = 'statement' GROUP BY ref
-        )
-        SELECT s.quote_id, s.article_id, a.external_id, a.path, a.url, s.statement_date AS date,
-               s.text, s.start_char, s.end_char, s.sentence_idx, s.direct,
-               s.speaker_name, s.speaker_text, s.speaker_start, s.speaker_end, s.speaker_code, s.speaker_role,
-               s.cue, s.cue_start, s.cue_end, s.about, coalesce(i.issues, []) AS issues,
-               coalesce(i.spans, []) AS issue_spans, s.tone, a.duplicate_of, {sort_date} AS sort_date
-        FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN i ON i.ref = s.quote_id
-        WHERE {' AND '.join(where) or 'TRUE'}
-        ORDER BY sort_date, s.article_id, s.start_char, s.quote_id
-        LIMIT ? OFFSET ?"""
+    from detente.store.queries import statements_sql
+
+    sql = statements_sql(where, order="sort_date, s.article_id, s.start_char, s.quote_id", page="LIMIT ? OFFSET ?",
+                         extra=f", {sort_date} AS sort_date")
     rows = _dicts(con.execute(sql, [*params, limit + 1, offset]))
     more = len(rows) > limit
     rows = rows[:limit]

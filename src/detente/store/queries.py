@@ -9,7 +9,8 @@ import duckdb
 
 from detente.errors import StoreError, UsageError
 
-__all__ = ["get_article", "list_articles", "list_errors", "list_events", "list_runs", "table_counts", "top_entities"]
+__all__ = ["get_article", "list_articles", "list_errors", "list_events", "list_runs", "list_statements",
+           "statement_conditions", "statements_sql", "table_counts", "top_entities"]
 
 
 def _dicts(result: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -203,7 +204,21 @@ def list_statements(
     part ("lukyanov"); ``actor`` matches the speaker's code by prefix (``RUS`` finds
     ``RUSGOV``); ``issue`` is a taxonomy key the statement's text names.
     """
-    where, params = ["TRUE"], []
+    where, params = statement_conditions(speaker, actor, issue, since, until, article_id)
+    page = "LIMIT ? OFFSET ?" if limit is not None else ""
+    sql = statements_sql(where, order="s.statement_date NULLS LAST, s.article_id, s.start_char", page=page)
+    if limit is not None:
+        params += [limit, offset]
+    return _dicts(con.execute(sql, params))
+
+
+def statement_conditions(speaker: str | None = None, actor: str | None = None, issue: str | None = None,
+                         since: dt.date | None = None, until: dt.date | None = None,
+                         article_id: str | None = None) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions (over ``statements s`` and the issue list ``i``) and their
+    parameters for the filters of :func:`list_statements`."""
+    where: list[str] = []
+    params: list[Any] = []
     if speaker:
         where.append("(contains(lower(s.speaker_name), ?) OR contains(lower(s.speaker_text), ?))")
         params += [speaker.lower(), speaker.lower()]
@@ -222,8 +237,13 @@ def list_statements(
     if article_id:
         where.append("s.article_id = ?")
         params.append(article_id)
-    page = "LIMIT ? OFFSET ?" if limit is not None else ""
-    sql = f"""
+    return where, params
+
+
+def statements_sql(where: list[str], order: str, page: str = "", extra: str = "") -> str:
+    """The statements query: every field :func:`list_statements` returns (plus ``extra``
+    select items), filtered by ``where``, in ``order``, then ``page``."""
+    return f"""
         WITH i AS (
             SELECT ref, list(DISTINCT issue ORDER BY issue) AS issues,
                    list({{'issue': issue, 'text': text, 'start_char': start_char, 'end_char': end_char}}
@@ -234,14 +254,11 @@ def list_statements(
                s.text, s.start_char, s.end_char, s.sentence_idx, s.direct,
                s.speaker_name, s.speaker_text, s.speaker_start, s.speaker_end, s.speaker_code, s.speaker_role,
                s.cue, s.cue_start, s.cue_end, s.about, coalesce(i.issues, []) AS issues,
-               coalesce(i.spans, []) AS issue_spans, s.tone, a.duplicate_of
+               coalesce(i.spans, []) AS issue_spans, s.tone, a.duplicate_of{extra}
         FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN i ON i.ref = s.quote_id
-        WHERE {' AND '.join(where)}
-        ORDER BY s.statement_date NULLS LAST, s.article_id, s.start_char
+        WHERE {' AND '.join(where) or 'TRUE'}
+        ORDER BY {order}
         {page}"""
-    if limit is not None:
-        params += [limit, offset]
-    return _dicts(con.execute(sql, params))
 
 
 def issue_summary(con: duckdb.DuckDBPyConnection, top: int = 5) -> list[dict[str, Any]]:

@@ -49,9 +49,14 @@ VERBS = {
         {"lemmas": ["cooperate"], "code": "060"},
         {"lemmas": ["rule"], "code": "---", "patterns": [["*_out", "120"]]},
         {"lemmas": ["detain"], "code": "173"},
+        {"lemmas": ["decline"], "code": "120", "patterns": [["* to comment", "011"]]},
+        {"lemmas": ["protest"], "code": "141", "patterns": [["* to +", "114"]]},
+        {"lemmas": ["deny"], "code": "016"},
+        {"lemmas": ["claim"], "code": "---", "patterns": [["* responsibility", "015"]]},
     ],
     "noun": [{"lemmas": ["talks", "call"], "code": "040", "symmetric": True},
-             {"lemmas": ["treaty"], "code": "057", "symmetric": True}],
+             {"lemmas": ["treaty"], "code": "057", "symmetric": True},
+             {"lemmas": ["attack"], "code": "190"}],
 }
 
 
@@ -242,3 +247,32 @@ def test_coder_police_acting_on_a_bare_group_act_on_their_own_people(coder: Code
     assert triples(code(coder, nlp, "Russian police detained Ukrainian protesters.")) == {("RUSCOP", "UKROPP", "173")}
     # troops are not a state's police: the group's country is not known
     assert triples(code(coder, nlp, "Russian troops attacked protesters.")) == {("RUSMIL", "", "190")}
+
+
+def test_coder_patterns_see_the_verb_of_a_complement(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "declined to comment" is CAMEO 011, not a refusal (120) of something
+    assert {e.cameo for e in code(coder, nlp, "Russia declined to comment.")} == {"011"}
+    assert {e.cameo for e in code(coder, nlp, "Russia declined.")} == {"120"}
+
+
+def test_coder_infinitive_of_a_noun_clause_is_not_a_pattern_word(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the "to" of "the plan to sanction Russia" is not "protested to Russia" (114)
+    got = code(coder, nlp, "Poland protested against the plan to sanction Russia.")
+    assert [e.cameo for e in got] == ["141"]
+    assert triples(code(coder, nlp, "Poland protested to Russia.")) == {("POL", "RUS", "114")}
+
+
+def test_coder_possessive_pronoun_subject_names_the_owner(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "its troops" in the reported clause are Russia's
+    assert triples(code(coder, nlp, "Russia said its troops attacked Ukraine.")) == {("RUSMIL", "UKR", "190")}
+    # as an object, one's own troops are no other party
+    assert triples(code(coder, nlp, "Russia withdrew its troops.")) == {("RUS", "", "0874")}
+
+
+def test_coder_claimed_or_denied_act_takes_its_claimant(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    claimed = [e for e in code(coder, nlp, "Russia claimed responsibility for the attack on Ukraine.") if e.cameo == "190"]
+    assert triples(claimed) == {("RUS", "UKR", "190")} and not claimed[0].negated
+    denied = [e for e in code(coder, nlp, "Russia denied any role in the attack on Ukraine.") if e.cameo == "190"]
+    assert triples(denied) == {("RUS", "UKR", "190")} and denied[0].negated
+    # the attack alone names no source
+    assert code(coder, nlp, "The attack on Ukraine was condemned.") == []

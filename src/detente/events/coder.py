@@ -78,8 +78,19 @@ _PAIR_NOUNS = frozenset({"side", "leader", "country", "government", "nation", "d
 _PAIR_WORDS = frozenset({"two", "both"})
 # a state's internal agents: acting on a bare group ("protesters"), they act on their own people
 _DOMESTIC = frozenset({"COP", "JUD", "GOV", "LEG", "SPY"})
+#: nouns whose "of X" names a place ("the streets of Tbilisi")
+_PLACE_NOUNS = frozenset({"street", "streets", "outskirts", "suburb", "suburbs", "centre", "center", "heart",
+                          "square", "capital", "city", "town", "village", "port", "province", "region", "district",
+                          "coast", "shores", "north", "south", "east", "west", "northeast", "northwest",
+                          "southeast", "southwest", "part", "parts", "area", "areas"})
+#: a country's people and its civil society, who protest against or appeal to their own state
+_POPULAR = frozenset({"OPP", "EDU", "LAB", "AGR", "CVL", "BUS", "MED", "HLH", "REF", "NGO"})
 # "on the sidelines of the G7 summit": the summit is where it happened, not a meeting of these parties
 _SETTINGS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
+#: "responsibility for", "a role in" an act: who claims or denies them is its source
+_OWNING = frozenset({"responsibility", "role", "involvement", "part", "hand", "complicity", "blame"})
+#: verbs that say an act was not done by their subject
+_DENYING = frozenset({"deny", "reject", "dismiss", "disclaim", "disavow", "refute"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
 _LOCATION_KINDS = {"metonym"}
@@ -390,7 +401,10 @@ class Coder:
                 if t.dep_ in _HIDDEN_CLAUSES or (t.dep_ in ("xcomp", "ccomp", "conj") and t.pos_ in ("VERB", "AUX")):
                     # complement and coordinated clauses are coded by their own triggers; the
                     # "to" of an infinitive stays ("ready to", "agreed to")
-                    hidden.update(x.i for x in t.subtree if not (x.dep_ == "aux" and x.head.i == t.i and x.lower_ == "to"))
+                    # the complement's own verb stays visible to patterns ("declined to comment")
+                    hidden.update(x.i for x in t.subtree if not (x.dep_ == "aux" and x.head.i == t.i and x.lower_ == "to"
+                                                                 and t.dep_ not in ("relcl", "acl"))
+                                  and not (x.i == t.i and t.dep_ == "xcomp"))
         if lemma_mode:
             # "signed a declaration, with Trump as witness", "with Oman's minister shuttling between
             # them": an absolute "with" phrase sets the scene; it names no partner
@@ -493,6 +507,11 @@ class Coder:
             if not target and self.verbs.lemma_mode and source and len({p.code[:3] for p in source}) == 1 and \
                     all(p.code[3:6] in _DOMESTIC for p in source):
                 target = self._own_people(st, lower, source[0].code[:3])
+            if not target and self.verbs.lemma_mode and source and len({p.code[:3] for p in source}) == 1 and \
+                    all(p.code[3:6] in _POPULAR or (p.code[3:] == "" and code[:2] == "14") for p in source) and \
+                    source[0].code[:3].isalpha():
+                # "Hungarians marched against the government": their own government
+                target = self._own_people(st, lower, source[0].code[:3], _DOMESTIC | {"MIL"})
             if not target:
                 search = lower
                 if self.verbs.lemma_mode and code[:2] in _COOPERATIVE:
@@ -564,15 +583,20 @@ class Coder:
                                   _hypothetical(governor), self._when(governor, st.day), rule, False))
         return out
 
-    def _own_people(self, st: _Sentence, lower: list[TokenForms], country: str) -> list[Party]:
+    def _own_people(self, st: _Sentence, lower: list[TokenForms], country: str,
+                    sectors: frozenset[str] | None = None) -> list[Party]:
         """"Iranian police fired on protesters": a state's own police (courts, government)
         acting on a bare group ("protesters", "journalists"), named before any actor, act on
-        their own country's people."""
+        their own country's people. With ``sectors``, only a group of those sectors counts
+        ("students protested against the government")."""
         for idx, _ in lower:
             m = st.at.get(idx)
             if m is None or m.start != idx:
                 continue
-            if isinstance(m.entry, AgentEntry) and m.entry.kind != "role":
+            if isinstance(m.entry, ActorEntry) and self.locations and _is_place(st.span.doc[idx], st):
+                continue     # "marched in Budapest against the government": where, not whom
+            if isinstance(m.entry, AgentEntry) and m.entry.kind != "role" and (
+                    sectors is None or m.entry.code in sectors):
                 head = st.span.doc[m.end - 1]
                 if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "obj", "pobj", "nsubjpass", "conj"):
                     continue     # "military aid": a modifier, not the group acted on
@@ -638,6 +662,12 @@ class Coder:
             source = _dedupe(p for subj in subjects for p in self._group(st, subj))
         if not source and possessive is not None:
             source = self._pronoun(st, possessive)
+        owned = _owned_by(noun)
+        if not source and owned is not None:
+            # "Hamas claimed responsibility for the attack", "Iran denied any role in the strike":
+            # the one who claims or denies the act is its source (a denial negates it)
+            subjects, _ = _subject(owned)
+            source = _dedupe(p for subj in subjects for p in self._group(st, subj))
         if entry.symmetric:
             everyone = _dedupe(source + target)
             if not everyone and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS:
@@ -662,6 +692,8 @@ class Coder:
         if not source and not target:
             return []
         negated = _negated(noun.head, None) if noun.dep_ in ("dobj", "obj", "nsubjpass") else False
+        if owned is not None and source:
+            negated = negated or _negated(owned, None) or owned.lemma_.lower() in _DENYING
         negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
         hypothetical = _hypothetical(noun.head) if noun.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") else False
         hypothetical = hypothetical or wanted
@@ -731,6 +763,17 @@ class Coder:
                     per[0][1] or per[0][2]):
                 continue   # "the Minister, Telemar": an apposition names the same actor again
             use = actors or (borrowed if agents else [])
+            if not use and not self.bare_agents:
+                owner = next((x for x in c.children if x.dep_ == "poss" and x.lower_ in _PRONOUNS), None)
+                if owner is not None and (head.dep_ in _SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "by")):
+                    # "its forces fired", "shelled by their artillery": the owner's country with the
+                    # phrase's agents (as an object, "withdrew its forces" names no other party)
+                    for p in self._pronoun(st, owner):
+                        base = p.code[:3] if agents and p.kind != "igo" and not p.code.startswith("IGO") else p.code
+                        span = doc[c.left_edge.i:c.i + 1]
+                        parties.append(Party(_combine(base, agents, "actor"), span.text, span.start_char,
+                                             span.end_char, p.kind))
+                    continue
             if not use and agents:
                 role = next((a for a in agents if isinstance(a.entry, AgentEntry) and a.entry.kind == "role"), None)
                 if role is not None:
@@ -1112,6 +1155,17 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
     return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
 
 
+def _owned_by(noun: Token) -> Token | None:
+    """The verb of "claimed responsibility for X", "denied any role in X" when ``noun`` is X."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "in") or prep.head.lemma_.lower() not in _OWNING:
+        return None
+    owning = prep.head
+    if owning.dep_ not in ("dobj", "obj") or owning.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return owning.head
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through "of" ("began three days of drills")."""
     t = noun
@@ -1152,6 +1206,8 @@ def _is_place(token: Token, st: _Sentence) -> bool:
             return False
         prep = head.head
         if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+            if prep.head.lemma_.lower() in _PLACE_NOUNS:
+                return True             # "the streets of Bratislava", "the outskirts of Kyiv"
             head = prep.head            # "on the sidelines of the G7 summit"
             continue
         return prep.lower_ in _LOCATIVE and not (prep.lower_ == "on" and prep.head.pos_ in ("NOUN", "PROPN"))

@@ -1,0 +1,80 @@
+"""Our packaged verb and actor dictionaries on sentences of our own: the trigger classes news
+uses for protests, releases, arrivals, claims and denials, with the triples a reader expects.
+
+Each case names the (source, target, PLOVER type) pairs that must be coded and, where it
+matters, a flag. The sentences are written for these tests; none is in the gold sets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.events import describe, load_coder
+
+DAY = dt.date(2025, 3, 19)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder():  # type: ignore[no-untyped-def]
+    return load_coder()
+
+
+def coded(coder, nlp, text: str) -> set[tuple[str, str, str, bool]]:  # type: ignore[no-untyped-def]
+    """(source, target, PLOVER type, asserted) for every event with a PLOVER type."""
+    out = set()
+    for e in coder.code_doc(nlp(text), DAY):
+        info = describe(e.cameo)
+        if info is None or info.plover is None:
+            continue
+        for s, t in e.pairs():
+            out.add((s, t, info.plover, not (e.negated or e.hypothetical)))
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # protest: marching, taking to the streets; a date after "on" does not cancel the march
+    ("Thousands of Hungarians marched in Budapest on Saturday against the government.",
+     {("HUN", "HUNGOV", "PROTEST", True)}),
+    ("Romanian students demanded the resignation of the government.", {("ROUEDU", "ROUGOV", "REQUEST", True)}),
+    ("Thousands of Slovaks took to the streets of Bratislava on Friday.", {("SVK", "", "PROTEST", True)}),
+    # the "to" of "the decision to leave" is not "protested to" someone (a complaint, ACCUSE)
+    ("Farmers in Poland protested against the decision to open the market to Ukrainian grain.",
+     {("POLAGR", "", "PROTEST", True)}),
+    # releases and handovers
+    ("Belarus freed two Lithuanian citizens on Tuesday.", {("BLR", "LTUCVL", "RETREAT", True)}),
+    # fighting alongside someone is fighting with an ally, not against it
+    ("Cuban volunteers fought alongside Russian troops in Donetsk.", {("CUB", "RUSMIL", "COOPERATE", True)}),
+])
+def test_our_verbs_code_the_common_forms(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_declined_to_comment_is_no_rejection(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "The Chinese foreign ministry declined to comment on the reports.") == set()
+    # declining an invitation is a rejection
+    assert ("CHN", "JPN", "REJECT", True) in coded(coder, nlp, "China declined an invitation from Japan.")
+
+
+def test_arrivals_are_visits_only_for_visitors(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Narendra Modi arrived in Tokyo on Friday.") == {("INDGOV", "JPNGOV", "CONSULT", True)}
+    # rescuers bring aid; troops and police arriving are no visit
+    assert coded(coder, nlp, "Greek rescue teams arrived in Turkey after the earthquake.") == {
+        ("GRC", "TUR", "AID", True)}
+    assert coded(coder, nlp, "French troops arrived in Estonia on Monday.") == set()
+
+
+def test_a_claim_or_denial_of_an_attack_names_its_source(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    claimed = coded(coder, nlp, "The Houthis claimed responsibility for the drone attack on Eilat.")
+    assert ("YEMREB", "ASSAULT", True) in {(s, p, a) for s, _, p, a in claimed}
+    denied = coded(coder, nlp, "Iran denied any role in the attack on the tanker.")
+    assert {(s, p, a) for s, _, p, a in denied} == {("IRN", "ASSAULT", False)}
+
+
+def test_reported_act_of_its_own_forces(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "its air defences" are Iran's; the reported act is coded with its own actors
+    got = coded(coder, nlp, "Iran admitted that its forces had shot down the Ukrainian airliner.")
+    assert got == {("IRNMIL", "UKR", "ASSAULT", True)}

@@ -78,3 +78,8 @@ def test_reported_act_of_its_own_forces(coder, nlp) -> None:  # type: ignore[no-
     # "its air defences" are Iran's; the reported act is coded with its own actors
     got = coded(coder, nlp, "Iran admitted that its forces had shot down the Ukrainian airliner.")
     assert got == {("IRNMIL", "UKR", "ASSAULT", True)}
+
+
+def test_a_visit_restated_with_the_capital_is_one_visit(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Olaf Scholz paid a visit to China, his first trip to Beijing since 2022.")
+    assert len(got) == 1 and {(s, p) for s, _, p, _ in got} == {("DEUGOV", "CONSULT")}

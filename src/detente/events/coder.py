@@ -1191,8 +1191,16 @@ def _restates(event: CodedEvent, others: Sequence[CodedEvent]) -> bool:
     """Whether a nominal event repeats one already coded in the sentence ("exchanged prisoners
     ..., the largest swap of the war"): same root code, same parties."""
     parties = {p.code for p in (*event.source, *event.target)}
-    return any(o.cameo[:2] == event.cameo[:2] and {p.code for p in (*o.source, *o.target)} == parties
+    return any(o.cameo[:2] == event.cameo[:2] and _same_parties({p.code for p in (*o.source, *o.target)}, parties)
                for o in others)
+
+
+def _same_parties(a: set[str], b: set[str]) -> bool:
+    """Equal sets of codes, where a country equals its government ("a visit to Iraq, his first
+    trip to Baghdad": IRQ and IRQGOV)."""
+    def fits(code: str, other: set[str]) -> bool:
+        return any(o in (code, code + "GOV") or code == o + "GOV" for o in other)
+    return a == b or (all(fits(c, b) for c in a) and all(fits(c, a) for c in b))
 
 
 def _is_place(token: Token, st: _Sentence) -> bool:

@@ -53,6 +53,7 @@ VERBS = {
         {"lemmas": ["protest"], "code": "141", "patterns": [["* to +", "114"]]},
         {"lemmas": ["deny"], "code": "016"},
         {"lemmas": ["claim"], "code": "---", "patterns": [["* responsibility", "015"]]},
+        {"lemmas": ["mobilise", "mobilize"], "code": "152"},
     ],
     "noun": [{"lemmas": ["talks", "call"], "code": "040", "symmetric": True},
              {"lemmas": ["treaty"], "code": "057", "symmetric": True},
@@ -276,3 +277,28 @@ def test_coder_claimed_or_denied_act_takes_its_claimant(coder: Coder, nlp) -> No
     assert triples(denied) == {("RUS", "UKR", "190")} and denied[0].negated
     # the attack alone names no source
     assert code(coder, nlp, "The attack on Ukraine was condemned.") == []
+
+
+def test_coder_countries_listed_after_including_are_the_actors(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(coder, nlp, "Several states, including France and Germany, attacked Russia."))
+    assert got == {("FRA", "RUS", "190"), ("DEU", "RUS", "190")}
+
+
+def test_coder_a_state_mobilising_its_own_forces_has_no_target(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(coder, nlp, "Russia mobilised Russian troops.")) == {("RUS", "", "152")}
+    # another state's forces stay a target
+    assert triples(code(coder, nlp, "Russia mobilised Ukrainian troops.")) == {("RUS", "UKRMIL", "152")}
+
+
+def test_coder_violence_by_protesters_is_a_riot(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(coder, nlp, "Russian protesters attacked Russian police.")) == {("RUSOPP", "RUSCOP", "145")}
+    assert triples(code(coder, nlp, "Russian troops attacked Russian police.")) == {("RUSMIL", "RUSCOP", "190")}
+
+
+def test_coder_a_time_phrase_names_no_target(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "within hours of Poland's attack" says when; Poland is not the one the troops were mobilised against
+    events = code(coder, nlp, "Russia mobilised troops within hours of Poland's attack.")
+    assert ("RUS", "", "152") in triples(events) and ("RUS", "POL", "152") not in triples(events)
+    # "on Monday, the anniversary of the attack": a date, not an attack by the clause's subject
+    got = triples(code(coder, nlp, "Poland imposed new sanctions on Russia on Friday, the second anniversary of the attack."))
+    assert got == {("POL", "RUS", "163")}

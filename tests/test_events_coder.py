@@ -302,3 +302,13 @@ def test_coder_a_time_phrase_names_no_target(coder: Coder, nlp) -> None:  # type
     # "on Monday, the anniversary of the attack": a date, not an attack by the clause's subject
     got = triples(code(coder, nlp, "Poland imposed new sanctions on Russia on Friday, the second anniversary of the attack."))
     assert got == {("POL", "RUS", "163")}
+
+
+def test_petrarch_conventions_nest_adverbial_clause_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia attacked Ukraine after Poland attacked Germany."
+    ours = Coder(verbs_from_mapping(VERBS, "test"), lexicon())
+    assert triples(code(ours, nlp, text)) == {("RUS", "UKR", "190"), ("POL", "DEU", "190")}
+    petrarch = Coder(verbs_from_mapping(VERBS, "test"), lexicon(), conventions="petrarch")
+    assert triples(code(petrarch, nlp, text)) == {("RUS", "UKR", "190")}
+    # an adverbial clause of a verb that codes nothing is coded on its own
+    assert triples(code(petrarch, nlp, "Russia spoke after Poland attacked Germany.")) == {("POL", "DEU", "190")}

@@ -211,6 +211,9 @@ class Coder:
         self.locations = not petrarch
         #: codes whose parties act together (talks, meetings, agreements): every party on both sides
         self.mutual_codes = frozenset() if petrarch else MUTUAL_CODES
+        #: PETRARCH nests an event of an adverbial clause ("after crowds burned its embassy") in
+        #: the event of the verb the clause modifies instead of coding it on its own
+        self.nest_adverbial = petrarch
         #: PETRARCH codes only dyads; ours keeps events with a source and no target named
         self.require_dyad = petrarch if require_dyad is None else require_dyad
         self.verbs = verbs
@@ -298,6 +301,8 @@ class Coder:
                 if entry is not None:
                     events.extend([e for e in self._code_noun(st, doc[i], entry, wanted is not None)
                                    if not _restates(e, events)])
+        if self.nest_adverbial:
+            events = _drop_adverbial(events, sent)
         if not self.bare_agents:
             events.extend(self._mediators(st))
             events = _inherit_targets(events, sent)
@@ -1171,6 +1176,33 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
                     replaced[id(main)] = dataclasses.replace(main, target=e.target)
                 break
     return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
+
+
+_ADVERBIAL_PREPS = frozenset({"after", "before", "since", "while", "when", "upon"})
+
+
+def _drop_adverbial(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """The events not triggered in an adverbial clause ("advcl", or "after/before ... -ing")
+    of a verb that codes an event itself (that verb or one down its xcomp/acomp chain)."""
+    triggers = {e.trigger_start for e in events}
+    out = []
+    for e in events:
+        token = _token_at(sent.doc, e.trigger_start)
+        host = None
+        if token is not None and token.dep_ == "advcl" and token.head.i != token.i:
+            host = token.head
+        elif token is not None and token.dep_ == "pcomp" and token.head.lower_ in _ADVERBIAL_PREPS:
+            host = token.head.head
+        if host is not None:
+            chain, stack = [], [host]
+            while stack:
+                t = stack.pop()
+                chain.append(t)
+                stack.extend(c for c in t.children if c.dep_ in ("xcomp", "acomp"))
+            if any(t.idx in triggers and t.idx != e.trigger_start for t in chain):
+                continue
+        out.append(e)
+    return out
 
 
 def _owned_by(noun: Token) -> Token | None:

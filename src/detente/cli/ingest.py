@@ -121,7 +121,7 @@ def register(app: typer.Typer) -> None:
             timeout: float = typer.Option(15.0, min=0.01, help="Seconds to wait for a web server."),
             allow_private: bool = typer.Option(False, help="Fetch private and loopback addresses too."),
             batch_size: int = typer.Option(64, min=1, help="Articles per database transaction."),
-            n_process: int = typer.Option(0, min=0, help="spaCy worker processes (0: by input size, up to the cores)."),
+            n_process: int = typer.Option(0, min=0, help="Worker processes that parse, code and read statements (0: by input size, up to the cores)."),
             near_duplicate_threshold: float = typer.Option(0.8, help="Similarity (0–1] above which an article is a near-duplicate."),
             stdin_format: str = typer.Option("auto", help="Format of '-' (auto txt md html json jsonl csv feed)."),
             as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),

@@ -557,3 +557,180 @@ def test_actors_group_names_clash_between_groups(tmp_path: Path) -> None:
     assert "groups.toml: 'Shared Name' maps to more than one entry (Shared A, Shared B)" in problems
     assert "groups.toml: 'Shared A' maps to more than one entry (Shared A, Shared B)" in problems
     assert len(problems) == 2
+
+
+# --- cities (cities.toml) ---
+
+
+def test_actors_cities_are_places_of_known_countries(real: ActorDictionary) -> None:
+    from detente.actors.dictionary import AGENT_CODE
+
+    countries = {c.code for c in real.countries}
+    assert len(real.cities) >= 300 and len({c.name for c in real.cities}) == len(real.cities)
+    for city in real.cities:
+        assert city.country in countries and AGENT_CODE.fullmatch(city.country), city.name  # UKR, never UKRGOV
+        assert city.names and real.city(city.name) is city, city.name
+        for period in city.periods:
+            assert period.country in countries and period.country != city.country and period.start <= period.end
+    # every country the brief asks for
+    assert {"UKR", "RUS", "ISR", "PSE", "LBN", "SYR", "IRQ", "IRN", "YEM", "SAU", "ARE", "TUR", "EGY", "LBY", "SDN", "ETH",
+            "SOM", "COD", "NGA", "MLI", "BFA", "NER", "AFG", "PAK", "IND", "CHN", "TWN", "KOR", "PRK", "JPN", "PHL", "MMR",
+            "USA", "MEX", "COL", "VEN", "BRA", "DEU", "FRA", "ITA", "ESP", "POL", "GBR"} <= {c.country for c in real.cities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Kharkiv", "Kharkiv", "UKR"), ("Kharkov", "Kharkiv", "UKR"), ("Odessa", "Odesa", "UKR"), ("Artemivsk", "Bakhmut", "UKR"),
+        ("Sevastopol", "Sevastopol", "UKR"), ("St. Petersburg", "Saint Petersburg", "RUS"), ("Belgorod", "Belgorod", "RUS"),
+        ("Gaza City", "Gaza City", "PSE"), ("Khan Yunis", "Khan Younis", "PSE"), ("Deir el-Balah", "Deir al-Balah", "PSE"),
+        ("Deir al Balah", "Deir al-Balah", "PSE"), ("Majdal Shams", "Majdal Shams", "SYR"), ("El Fasher", "El Fasher", "SDN"),
+        ("Goma", "Goma", "COD"), ("Hargeisa", "Hargeisa", "SOM"), ("Hong Kong", "Hong Kong", "CHN"), ("Kaohsiung", "Kaohsiung", "TWN"),
+        ("Srinagar", "Srinagar", "IND"), ("New York City", "New York", "USA"), ("KHARKIV", "Kharkiv", "UKR"),
+    ],
+)
+def test_actors_city_names(real: ActorDictionary, text: str, name: str, country: str) -> None:
+    city = real.city(text)
+    assert city is not None and (city.name, city.country) == (name, country)
+
+
+@pytest.mark.parametrize("text", ["kharkiv", "sumy", "Moscow", "Kyiv", "Port Sudan", "Tripoli", "Nice", "Reading", "Phoenix",
+                                  "Gao", "Gaza", "Narnia"])
+def test_actors_city_lookup_respects_case_capitals_and_exclusions(real: ActorDictionary, text: str) -> None:
+    assert real.city(text) is None
+
+
+def test_actors_capitals_stay_metonyms_with_cities(real: ActorDictionary) -> None:
+    assert [real.metonym(t) for t in ("Moscow", "Kyiv", "Port Sudan", "Aden", "Ramallah")] == [
+        "RUSGOV", "UKRGOV", "SDNGOV", "YEMGOV", "PSEGOV"]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "country"),
+    [
+        ("Malakal", dt.date(2011, 7, 8), "SDN"), ("Malakal", dt.date(2011, 7, 9), "SSD"), ("Massawa", dt.date(1980, 1, 1), "ETH"),
+        ("Massawa", dt.date(1993, 5, 24), "ERI"), ("Mitrovica", dt.date(2008, 2, 16), "SRB"), ("Mitrovica", dt.date(2023, 5, 29), "XKX"),
+        ("Kharkiv", dt.date(1995, 1, 1), "UKR"), ("Sevastopol", dt.date(2015, 1, 1), "UKR"),   # annexation does not change it
+    ],
+)
+def test_actors_city_dated_countries(real: ActorDictionary, name: str, on: dt.date, country: str) -> None:
+    city = real.city(name)
+    assert city is not None and city.country_on(on) == country
+
+
+def test_actors_cities_file_is_optional_and_copies_load(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    assert load_dictionary(base).cities == ()
+    data = resources.files("detente.actors") / "data"
+    for name in ("cities.toml", "groups.toml", "people.toml"):
+        (base / name).write_text((data / name).read_text(encoding="utf-8"), encoding="utf-8")
+    assert len(load_dictionary(base).cities) >= 300
+
+
+def test_actors_bad_cities_are_all_reported(tmp_path: Path) -> None:
+    base = _base(tmp_path)
+    (base / "groups.toml").write_text(textwrap.dedent("""
+        [[group]]
+        code = "PSEREB"
+        name = "Hamas"
+        names = ["Hamas"]
+        """), encoding="utf-8")
+    (base / "people.toml").write_text(textwrap.dedent("""
+        [[person]]
+        name = "Lloyd Austin"
+        aliases = ["Austin"]
+        country = "USA"
+        """), encoding="utf-8")
+    (base / "cities.toml").write_text(textwrap.dedent("""
+        [[city]]
+        name = "Kharkiv"
+        country = "UKRGOV"
+        names = ["Kharkiv"]
+
+        [[city]]
+        name = "Nowhere"
+        country = "ZZZ"
+        names = ["Nowhere"]
+
+        [[city]]
+        name = "Clashes"
+        country = "RUS"
+        names = ["Moscow", "Russia", "NATO", "troops", "president", "Hamas", "Austin", "the Hague"]
+
+        [[city]]
+        name = "Twice"
+        country = "SYR"
+        names = ["Twice"]
+
+        [[city]]
+        name = "Twice"
+        country = "SYR"
+        names = ["Twice Town"]
+
+        [[city]]
+        name = "Shared A"
+        country = "IRQ"
+        names = ["Shared Name"]
+
+        [[city]]
+        name = "Shared B"
+        country = "IRN"
+        names = ["the Shared Name"]
+
+        [[city]]
+        name = "Bad periods"
+        country = "SSD"
+        names = ["Bad Periods"]
+
+        [[city.period]]
+        country = "SDN"
+        start = 2011-07-08
+        end = 1956-01-01
+
+        [[city.period]]
+        country = "SDNGOV"
+        start = 1956-01-01
+        end = 1990-01-01
+
+        [[city.period]]
+        country = "SDN"
+        start = 1980-01-01
+        end = 2000-01-01
+
+        [[city.period]]
+        country = "SDN"
+        start = "2001-01-01"
+        end = 2011-07-08
+
+        [[city]]
+        country = "NGA"
+        names = "Nameless"
+
+        [[city]]
+        name = "Keyed"
+        country = "IRN"
+        names = ["Keyed"]
+        code = "IRNGOV"
+        """), encoding="utf-8")
+    problems = _problems(base)
+    text = "\n".join(problems)
+    assert "cities.toml: city #1 (Kharkiv): country 'UKRGOV' is not in countries.toml" in problems
+    assert "cities.toml: city #2 (Nowhere): country 'ZZZ' is not in countries.toml" in problems
+    assert "cities.toml: 'Moscow' of Clashes is already a country's (RUS)" in problems
+    assert "cities.toml: 'Russia' of Clashes is already a country's (RUS)" in problems
+    assert "cities.toml: 'NATO' of Clashes is already an organisation's (IGOWSTNAT)" in problems
+    assert "cities.toml: 'troops' of Clashes is already an agent's (MIL)" in problems
+    assert "cities.toml: 'president' of Clashes is already a role's (head_of_state)" in problems
+    assert "cities.toml: 'Hamas' of Clashes is already a group's (Hamas)" in problems
+    assert "cities.toml: 'Austin' of Clashes is already a person's (Lloyd Austin)" in problems
+    assert "cities.toml: 'the Hague' of Clashes is already a country's (NLD)" in problems
+    assert "cities.toml: duplicate city 'Twice'" in problems
+    assert "cities.toml: 'Shared Name' maps to more than one entry (Shared A, Shared B)" in problems
+    assert "cities.toml: city #10 (Keyed): unknown key 'code'" in problems
+    assert "period #1: start 2011-07-08 is after end 1956-01-01" in text
+    assert "cities.toml: city #8 (Bad periods) period #2: country 'SDNGOV' is not in countries.toml" in problems
+    assert "period #3: overlaps an earlier period" in text
+    assert "period #4: 'start' must be a date (YYYY-MM-DD)" in text
+    assert "cities.toml: city #9 (NGA): missing key 'name'" in problems
+    assert "cities.toml: city #9 (NGA): 'names' must be a list of non-empty strings, not 'Nameless'" in problems
+    assert len(problems) == 19, problems

@@ -1,7 +1,7 @@
 """Actor dictionaries: who is who in the news, as CAMEO actor codes.
 
-Countries, international organisations, sector agents, roles, dated people and non-state
-groups, read from TOML files in ``detente/actors/data`` (format: ``docs/actors.md``) by
+Countries, international organisations, sector agents, roles, dated people, non-state
+groups and cities, read from TOML files in ``detente/actors/data`` (format: ``docs/actors.md``) by
 :func:`load_dictionary`.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 from detente.actors.dictionary import (
     ActorDictionary,
     Agent,
+    City,
+    CityPeriod,
     Country,
     DictionaryError,
     Group,
@@ -25,6 +27,8 @@ from detente.actors.dictionary import (
 __all__ = [
     "ActorDictionary",
     "Agent",
+    "City",
+    "CityPeriod",
     "Country",
     "DictionaryError",
     "Group",

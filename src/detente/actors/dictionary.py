@@ -1,5 +1,5 @@
-"""The actor dictionary: countries, international organisations, sector agents, roles, people
-and non-state groups.
+"""The actor dictionary: countries, international organisations, sector agents, roles, people,
+non-state groups and cities.
 
 The data are TOML files in detente's own format (``docs/actors.md``), kept in
 ``detente/actors/data/``. :func:`load_dictionary` reads them, checks every entry against the
@@ -32,12 +32,12 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from detente.errors import UsageError
 
 __all__ = [
-    "ActorDictionary", "Agent", "Country", "DictionaryError", "Group", "GroupPeriod", "Igo", "Person", "PersonMatch",
-    "PersonRole", "Role", "load_dictionary",
+    "ActorDictionary", "Agent", "City", "CityPeriod", "Country", "DictionaryError", "Group", "GroupPeriod", "Igo",
+    "Person", "PersonMatch", "PersonRole", "Role", "load_dictionary",
 ]
 
-FILES = ("countries.toml", "igos.toml", "agents.toml", "roles.toml", "people.toml", "groups.toml")
-OPTIONAL_FILES = frozenset({"people.toml", "groups.toml"})
+FILES = ("countries.toml", "igos.toml", "agents.toml", "roles.toml", "people.toml", "groups.toml", "cities.toml")
+OPTIONAL_FILES = frozenset({"people.toml", "groups.toml", "cities.toml"})
 STATUSES = frozenset({"member", "observer", "other"})
 COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 AGENT_CODE = re.compile(r"[A-Z]{3}")
@@ -66,6 +66,9 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
     "group": {"code": ("str", True), "name": ("str", True), "names": ("list", True), "adjectives": ("list", False),
               "period": ("tables", False), "note": ("str", False)},
     "group.period": {"code": ("str", True), "start": ("date", True), "end": ("date", True), "note": ("str", False)},
+    "city": {"name": ("str", True), "country": ("str", True), "names": ("list", True), "period": ("tables", False),
+             "note": ("str", False)},
+    "city.period": {"country": ("str", True), "start": ("date", True), "end": ("date", True), "note": ("str", False)},
 }
 #: kind -> (file, identifying key, the pattern it must match, field whose strings must be lower case)
 KINDS: dict[str, tuple[str, str, re.Pattern[str], str]] = {
@@ -188,6 +191,45 @@ class Group:
         return next((p.code for p in self.periods if p.covers(day)), self.code)
 
 
+@dataclass(frozen=True, slots=True)
+class CityPeriod:
+    """Dates (inclusive) in which a city belonged to another country than its own: Malakal in
+    Sudan before South Sudan's independence."""
+
+    country: str
+    start: dt.date
+    end: dt.date
+    note: str = ""
+
+    def covers(self, on: dt.date) -> bool:
+        """Whether the period includes that day."""
+        return self.start <= on <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    """A city that is not a capital: a place and its people, coded as its country (``UKR`` for
+    Kharkiv, never ``UKRGOV``); ``periods`` give another country for dated spans."""
+
+    name: str
+    country: str
+    names: tuple[str, ...]
+    periods: tuple[CityPeriod, ...] = ()
+    note: str = ""
+
+    def country_on(self, on: dt.date) -> str:
+        """The country code on a day: that of the period covering it, else the city's own.
+
+        Example:
+            >>> sudan = CityPeriod("SDN", dt.date(1956, 1, 1), dt.date(2011, 7, 8))
+            >>> malakal = City("Malakal", "SSD", ("Malakal",), periods=(sudan,))
+            >>> malakal.country_on(dt.date(2005, 1, 1)), malakal.country_on(dt.date(2024, 1, 1))
+            ('SDN', 'SSD')
+        """
+        day = on.date() if isinstance(on, dt.datetime) else on
+        return next((p.country for p in self.periods if p.covers(day)), self.country)
+
+
 class PersonMatch(NamedTuple):
     """What :meth:`ActorDictionary.person` found: the person, the actor code, the role (or None)."""
 
@@ -259,9 +301,11 @@ class ActorDictionary:
     """Lookup tables over the dictionary entries. Build it with :func:`load_dictionary`."""
 
     def __init__(self, countries: Iterable[Country] = (), igos: Iterable[Igo] = (), agents: Iterable[Agent] = (),
-                 roles: Iterable[Role] = (), people: Iterable[Person] = (), groups: Iterable[Group] = ()) -> None:
+                 roles: Iterable[Role] = (), people: Iterable[Person] = (), groups: Iterable[Group] = (),
+                 cities: Iterable[City] = ()) -> None:
         self.countries, self.igos, self.agents = tuple(countries), tuple(igos), tuple(agents)
         self.roles, self.people, self.groups = tuple(roles), tuple(people), tuple(groups)
+        self.cities = tuple(cities)
         self._by_code = {c.code: c for c in self.countries}
         self._names, self._adjectives, self._demonyms = _Index[Country](), _Index[Country](), _Index[Country]()
         self._surfaces, self._metonyms = _Index[Country](), _Index[Country]()
@@ -287,10 +331,13 @@ class ActorDictionary:
         self._groups = _Index[Group]()
         for g in self.groups:
             self._groups.add((g.name, *g.names, *g.adjectives), g)
+        self._cities = _Index[City]()
+        for city in self.cities:
+            self._cities.add((city.name, *city.names), city)
 
     def __repr__(self) -> str:
         return (f"ActorDictionary({len(self.countries)} countries, {len(self.igos)} IGOs, {len(self.agents)} agents, "
-                f"{len(self.roles)} roles, {len(self.people)} people, {len(self.groups)} groups)")
+                f"{len(self.roles)} roles, {len(self.people)} people, {len(self.groups)} groups, {len(self.cities)} cities)")
 
     def country(self, code: str) -> Country | None:
         """The country with that ISO alpha-3 code."""
@@ -404,14 +451,25 @@ class ActorDictionary:
         """
         return self._groups.first(text)
 
+    def city(self, text: str) -> City | None:
+        """The city (not a capital: capitals are metonyms, see :meth:`metonym`) a name denotes.
+
+        Example:
+            >>> d = load_dictionary()
+            >>> d.city("Kharkov").name, d.city("Kharkiv").country, d.city("Moscow") is None
+            ('Kharkiv', 'UKR', True)
+        """
+        return self._cities.first(text)
+
     def problems(self) -> list[str]:
         """Surface forms claimed by two different entries of one kind (people may share names),
-        and group names or adjectives that are already a country's, an organisation's, an agent's
-        or a role's."""
+        group names or adjectives that are already a country's, an organisation's, an agent's
+        or a role's, and city names that are already any other kind's (a person's too)."""
         found = []
         for index, ident, what in ((self._surfaces, lambda c: c.code, "countries.toml"),
                                    (self._igos, lambda i: i.code, "igos.toml"), (self._agents, lambda a: a.code, "agents.toml"),
-                                   (self._titles, lambda r: r.role, "roles.toml"), (self._groups, lambda g: g.name, "groups.toml")):
+                                   (self._titles, lambda r: r.role, "roles.toml"), (self._groups, lambda g: g.name, "groups.toml"),
+                                   (self._cities, lambda c: c.name, "cities.toml")):
             for form, ids in index.clashes(ident):
                 found.append(f"{what}: {form!r} maps to more than one entry ({', '.join(ids)})")
         others = ((self._surfaces, "a country's", lambda c: c.code), (self._igos, "an organisation's", lambda i: i.code),
@@ -424,13 +482,22 @@ class ActorDictionary:
                     claims = sorted({ident(e) for _, e in index.by_key[key]})
                     found.append(f"groups.toml: {pairs[0][0]!r} of {', '.join(names)} is already {whose} "
                                  f"({', '.join(claims)})")
+        others += ((self._groups, "a group's", lambda g: g.name), (self._people, "a person's", lambda p: p.name))
+        for key, pairs in self._cities.by_key.items():
+            for index, whose, ident in others:
+                if key in index.by_key:
+                    names = sorted({c.name for _, c in pairs})
+                    claims = sorted({ident(e) for _, e in index.by_key[key]})
+                    found.append(f"cities.toml: {pairs[0][0]!r} of {', '.join(names)} is already {whose} "
+                                 f"({', '.join(claims)})")
         return found
 
 
 def load_dictionary(directory: Path | None = None) -> ActorDictionary:
     """Read, check and index the dictionary files in ``directory`` (default: the package's data).
 
-    ``people.toml`` and ``groups.toml`` may be absent; the other four files are required.
+    ``people.toml``, ``groups.toml`` and ``cities.toml`` may be absent; the other four files are
+    required.
 
     Raises:
         DictionaryError: ``[D082]``, listing every problem found in every file.
@@ -467,9 +534,12 @@ def load_dictionary(directory: Path | None = None) -> ActorDictionary:
     groups = [_group(t, where, known, problems) for t, where in _tables(docs, "groups.toml", "group", problems)]
     names = [g.name for g in groups]
     problems += [f"groups.toml: duplicate group {n!r}" for n in sorted({n for n in names if names.count(n) > 1})]
+    cities = [_city(t, where, known, problems) for t, where in _tables(docs, "cities.toml", "city", problems)]
+    names = [c.name for c in cities]
+    problems += [f"cities.toml: duplicate city {n!r}" for n in sorted({n for n in names if names.count(n) > 1})]
     dictionary = ActorDictionary([Country(**_fields(t)) for t, _ in rows["country"]], [Igo(**_fields(t)) for t, _ in rows["igo"]],
                                  [Agent(**_fields(t)) for t, _ in rows["agent"]], [Role(**_fields(t)) for t, _ in rows["role"]],
-                                 people, groups)
+                                 people, groups, cities)
     problems += dictionary.problems()
     if problems:
         raise DictionaryError(problems)
@@ -507,7 +577,7 @@ def _tables(docs: dict[str, dict[str, Any]], file: str, kind: str, problems: lis
         if not isinstance(table, dict):
             problems.append(f"{where}: not a table")
             continue
-        keys = ("name", "code") if kind == "group" else ("code", "role", "name")   # groups may share a code
+        keys = ("name", "code", "country") if kind in ("group", "city") else ("code", "role", "name")   # groups share codes
         label = next((v for k in keys if isinstance(v := table.get(k), str)), None)
         where += f" ({label})" if label else ""
         if _schema_ok(table, SCHEMAS[kind], where, problems):
@@ -588,3 +658,21 @@ def _group(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: 
             problems.append(f"{at}: overlaps an earlier period")
         periods.append(GroupPeriod(**_fields(r)))
     return Group(**_fields({k: v for k, v in t.items() if k != "period"}), periods=tuple(periods))
+
+
+def _city(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: list[str]) -> City:
+    if t["country"] not in known["country"]:
+        problems.append(f"{where}: country {t['country']!r} is not in countries.toml")
+    periods: list[CityPeriod] = []
+    for number, r in enumerate(t.get("period", []), 1):
+        at = f"{where} period #{number}"
+        if not _schema_ok(r, SCHEMAS["city.period"], at, problems):
+            continue
+        if r["country"] not in known["country"]:
+            problems.append(f"{at}: country {r['country']!r} is not in countries.toml")
+        if r["start"] > r["end"]:
+            problems.append(f"{at}: start {r['start']} is after end {r['end']}")
+        elif any(p.start <= r["end"] and r["start"] <= p.end for p in periods):
+            problems.append(f"{at}: overlaps an earlier period")
+        periods.append(CityPeriod(**_fields(r)))
+    return City(**_fields({k: v for k, v in t.items() if k != "period"}), periods=tuple(periods))

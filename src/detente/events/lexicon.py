@@ -1,7 +1,7 @@
 """Actor and agent phrases matched on tokens: the coder's view of an actor dictionary.
 
 A :class:`Lexicon` holds named actors (countries, capitals, organisations, people, non-state
-groups, each with codes that may depend on the date) and agents (sector nouns such as "troops" or titles such as
+groups, cities, each with codes that may depend on the date) and agents (sector nouns such as "troops" or titles such as
 "foreign minister", which add a code to a country: ``RUS`` + ``MIL``). :meth:`Lexicon.scan`
 finds the longest phrases in a token sequence, left to right.
 
@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from detente.actors import ActorDictionary, Group
+from detente.actors import ActorDictionary, City, Group
 from detente.actors.dictionary import GROUP_AGENTS
 from detente.events.patterns import split_words
 
@@ -41,7 +41,7 @@ class ActorEntry:
     """A named actor. ``codes`` is the default; the first ``dated`` block covering the date wins.
 
     ``resolve`` (for people in our dictionary) computes the codes from the date instead.
-    ``kind`` is country, adjective, demonym, metonym, igo, group, person or actor.
+    ``kind`` is country, adjective, demonym, metonym, igo, group, city, person or actor.
     """
 
     name: str
@@ -178,7 +178,9 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
     titles add their agent code. A non-state group's names and adjectives give its code (kind
     ``group``; dated where it changed: the Taliban in power are ``AFGGOV``), and so do they followed
     by a term for its fighters: "Houthi rebels", "Hamas militants", "Wagner troops" are the
-    group itself (``YEMREB``, ``PSEREB``, not ``PSEREBUAF``; see :func:`_add_group`).
+    group itself (``YEMREB``, ``PSEREB``, not ``PSEREBUAF``; see :func:`_add_group`). A city's
+    names give its country (kind ``city``: "Kharkiv" -> ``UKR``, a place and its people, not
+    ``UKRGOV``; capitals stay metonyms), written with a capital as listed.
 
     Example:
         >>> lex = lexicon_from_dictionary(__import__("detente.actors").actors.load_dictionary())
@@ -214,6 +216,8 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
             lex.add(form, entry)
     for g in d.groups:
         _add_group(lex, d, g)
+    for city in d.cities:
+        _add_city(lex, city)
     for a in d.agents:
         agent = AgentEntry(a.name, a.code)
         for term in a.terms:
@@ -264,6 +268,23 @@ def _group_entry(g: Group, code_of: Callable[[str], str]) -> ActorEntry:
         return (code_of(g.code_on(day or dt.date.today())),)    # no date: today's, as for people
 
     return ActorEntry(g.name, "group", (code_of(g.code),), dated, resolve)
+
+
+def _add_city(lex: Lexicon, city: City) -> None:
+    """A city's names as actor phrases of kind ``city`` with its country's code (dated where its
+    country changed), written as listed or with spaces for hyphens ("Rostov on Don")."""
+    entry = ActorEntry(city.name, "city", (city.country,))
+    if city.periods:
+        dated = tuple(DatedCodes((p.country,), p.start, p.end) for p in city.periods)
+
+        def resolve(day: dt.date | None) -> tuple[str, ...]:
+            return (city.country_on(day or dt.date.today()),)    # no date: today's, as for groups
+
+        entry = ActorEntry(city.name, "city", (city.country,), dated, resolve)
+    for form in (city.name, *city.names):
+        form = _strip_the(form)
+        for variant in _group_variants(form):
+            lex.add(variant, entry, _case_of(form))
 
 
 def _group_variants(form: str) -> Iterator[str]:

@@ -88,3 +88,14 @@ def test_a_visit_restated_with_the_capital_is_one_visit(coder, nlp) -> None:  # 
 def test_troops_crossing_into_a_state_attack_it(coder, nlp) -> None:  # type: ignore[no-untyped-def]
     assert coded(coder, nlp, "Belarusian troops crossed into Lithuania on Friday.") == {("BLRMIL", "LTU", "ASSAULT", True)}
     assert coded(coder, nlp, "Serbian officials moved into the new ministry building in Belgrade.") == set()
+
+
+def test_cities_are_their_countries_as_targets_and_places_otherwise(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Russian drones struck Odesa overnight.") == {("RUS", "UKR", "ASSAULT", True)}
+    # a state's own city is where its forces acted, not a target
+    assert {t for _, t, _, _ in coded(coder, nlp, "Ukrainian troops withdrew from Kupiansk on Monday.")} == {""}
+    # a city's name inside a river's is no city
+    assert {t for _, t, _, _ in coded(coder, nlp, "Russian troops withdrew from the left bank of the Dnipro River.")} == {""}
+    # where a meeting happened is no party to it
+    assert coded(coder, nlp, "Putin met Erdogan in Sochi on Friday.") == {
+        ("RUSGOV", "TURGOV", "CONSULT", True), ("TURGOV", "RUSGOV", "CONSULT", True)}

@@ -97,7 +97,10 @@ _OWNING = frozenset({"responsibility", "role", "involvement", "part", "hand", "c
 _DENYING = frozenset({"deny", "reject", "dismiss", "disclaim", "disavow", "refute"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
-_LOCATION_KINDS = {"metonym"}
+_LOCATION_KINDS = {"metonym", "city"}
+#: "the Dnipro River", "Lake Kivu": a city's name in a feature's name is no city
+_FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal", "dam", "valley", "mountains",
+                       "airport", "oblast"})
 _CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
                   "persuade", "allow", "help"}
 
@@ -275,6 +278,10 @@ class Coder:
                    for m in self.lexicon.scan(lowers, texts)]
         if not matches and _PRONOUNS.keys().isdisjoint(lowers) and _PAIR_WORDS.isdisjoint(lowers):
             return []    # no actor, agent, pronoun or "the two sides": no event can have a party
+        if matches:
+            matches = [m for m in matches if not (isinstance(m.entry, ActorEntry) and m.entry.kind == "city" and (
+                (m.end < last and view.lowers[m.end] in _FEATURES)
+                or (m.start > first and view.lowers[m.start - 1] in _FEATURES)))]
         at = {i: m for m in matches for i in range(m.start, m.end)}
         st = _Sentence(sent, day, matches, at, memory,
                        {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)},
@@ -903,6 +910,10 @@ class Coder:
             # own forces are what it mobilises, not a target
             own = {p.code[:3] for p in source}
             target = [p for p in target if p.code[:3] not in own]
+        if source and any(p.kind == "city" for p in target):
+            # "Ukrainian forces withdrew from Pokrovsk": a state's own city is where, not whom
+            home = {p.code[:3] for p in source}
+            target = [p for p in target if not (p.kind == "city" and p.code[:3] in home)]
         if not self.bare_agents and codes[0][:2] in ("18", "19") and source and all(
                 p.code[3:6] == "OPP" for p in source):
             codes = ["145"]    # "protesters stormed parliament": a violent protest, a riot (CAMEO 145)

@@ -99,3 +99,11 @@ def test_cities_are_their_countries_as_targets_and_places_otherwise(coder, nlp) 
     # where a meeting happened is no party to it
     assert coded(coder, nlp, "Putin met Erdogan in Sochi on Friday.") == {
         ("RUSGOV", "TURGOV", "CONSULT", True), ("TURGOV", "RUSGOV", "CONSULT", True)}
+
+
+def test_leaving_an_organisation_cuts_ties(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Nicaragua withdrew from the Organization of American States.") == {
+        ("NIC", "IGOOAS", "SANCTION", True)}
+    # cutting banks off from a payment system is a sanction on them
+    assert coded(coder, nlp, "Britain cut Belarusian banks off from the payment system.") == {
+        ("GBR", "BLRBUS", "SANCTION", True)}

@@ -910,6 +910,9 @@ class Coder:
             # own forces are what it mobilises, not a target
             own = {p.code[:3] for p in source}
             target = [p for p in target if p.code[:3] not in own]
+        if not self.bare_agents and codes[0][:3] == "087" and target and all(p.code.startswith("IGO") for p in target) \
+                and not any(p.code.startswith("IGO") for p in source):
+            codes = ["166"]    # "Mali withdrew from ECOWAS": leaving an organisation cuts ties (CAMEO 166), no retreat
         if source and any(p.kind == "city" for p in target):
             # "Ukrainian forces withdrew from Pokrovsk": a state's own city is where, not whom
             home = {p.code[:3] for p in source}

@@ -312,3 +312,29 @@ def test_petrarch_conventions_nest_adverbial_clause_events(nlp) -> None:  # type
     assert triples(code(petrarch, nlp, text)) == {("RUS", "UKR", "190")}
     # an adverbial clause of a verb that codes nothing is coded on its own
     assert triples(code(petrarch, nlp, "Russia spoke after Poland attacked Germany.")) == {("POL", "DEU", "190")}
+
+
+def test_petrarch_new_actor_length_quotes_a_short_uncoded_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    def petrarch(n: int, conventions: str = "petrarch") -> Coder:
+        return Coder(verbs_from_mapping(VERBS, "test"), lexicon(), conventions=conventions, new_actor_length=n)
+
+    # a source or a target phrase with no actor and no agent, of at most N words, is its own actor
+    assert triples(code(petrarch(4), nlp, "The Ministry of Magic attacked Ukraine.")) == {
+        ('"THE MINISTRY OF MAGIC"', "UKR", "190")}
+    assert triples(code(petrarch(4), nlp, "Russia attacked the Ministry of Magic on Tuesday.")) == {
+        ("RUS", '"THE MINISTRY OF MAGIC"', "190")}
+    # a possessive "'s" is dropped; a hyphenated word is one word
+    assert triples(code(petrarch(4), nlp, "Gryffindor's head Minerva McGonagall attacked Ukraine.")) == {
+        ('"GRYFFINDOR HEAD MINERVA MCGONAGALL"', "UKR", "190")}
+    assert triples(code(petrarch(3), nlp, "Russia attacked the war-torn village.")) == {
+        ("RUS", '"THE WAR-TORN VILLAGE"', "190")}
+    # too long for N, or N = 0 (off): no party, so no event (PETRARCH requires a dyad)
+    assert triples(code(petrarch(3), nlp, "The Ministry of Magic attacked Ukraine.")) == set()
+    assert triples(code(petrarch(4), nlp, "The old Ministry of Magic attacked Ukraine.")) == set()
+    assert triples(code(petrarch(0), nlp, "The Ministry of Magic attacked Ukraine.")) == set()
+    # a phrase naming an actor or an agent, or owned through a pronoun, is never quoted
+    assert triples(code(petrarch(4), nlp, "Russian troops attacked Ukraine.")) == {("RUSMIL", "UKR", "190")}
+    assert triples(code(petrarch(4), nlp, "Russia attacked its own embassy.")) == set()
+    # detente's own conventions ignore the option
+    assert petrarch(4, "detente").new_actor_length == 0
+    assert triples(code(petrarch(4, "detente"), nlp, "The Ministry of Magic attacked Ukraine.")) == set()

@@ -85,6 +85,8 @@ def test_petrarch_unit_test_records(petrarch_dir: Path, nlp) -> None:  # type: i
     assert report.total.f1 >= 0.85
     by_id = {r.record.id: r for r in report.results}
     assert by_id["DEMO-00"].exact and by_id["DATE-09"].exact and by_id["SYNSET-22c"].exact
+    # new_actor_length: quoted actors at N = 4 (ACTOR-01/02), none at N = 3 or 0
+    assert all(by_id[i].exact for i in ("ACTOR-01", "ACTOR-02", "ACTOR-03", "ACTOR-04"))
     categories = report.by_category()
     assert categories["SYNSET"][1] == categories["SYNSET"][0]              # every synset record right
 

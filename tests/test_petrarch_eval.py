@@ -37,3 +37,39 @@ def test_a_name_written_with_underscores_is_coded(tmp_path: Path, nlp) -> None: 
     [result] = report.results
     assert result.record.text == "Ithilen warned the Prince of Dol_Amroth."   # the record is kept as read
     assert result.predicted == frozenset({("ITH", "DOL", "160")}) and result.exact
+
+
+NEW_ACTORS = """<Validation>
+<Environment>
+    <Verbfile>verbs.txt</Verbfile>
+    <Actorfile>actors.txt</Actorfile>
+</Environment>
+<Sentences>
+<Config option="new_actor_length" value="4"></Config>
+<Sentence date="19950103" id="N-4" category="ACTOR" sentence="true">
+<EventCoding sourcecode='"THE MINISTRY OF MAGIC"' targetcode="ITH" eventcode="160"></EventCoding>
+<Text>The Ministry of Magic warned Ithilen.</Text>
+</Sentence>
+<Config option="new_actor_length" value="3"></Config>
+<Sentence date="19950103" id="N-3" category="ACTOR" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>The Ministry of Magic warned Ithilen.</Text>
+</Sentence>
+<Config option="new_actor_length" value="0"></Config>
+<Sentence date="19950103" id="N-0" category="ACTOR" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>The Ministry of Magic warned Ithilen.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+"""
+
+
+def test_new_actor_length_follows_the_config_elements(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "PETR.UnitTest.records.xml").write_text(NEW_ACTORS, encoding="utf-8")
+    (tmp_path / "verbs.txt").write_text("--- WARN [160] ---\nWARN\nWARNED\n", encoding="utf-8")
+    (tmp_path / "actors.txt").write_text("ITHILEN [ITH]\n", encoding="utf-8")
+    report = evaluate_petrarch(tmp_path, nlp)
+    got = {r.record.id: r.predicted for r in report.results}
+    assert got == {"N-4": frozenset({('"THE MINISTRY OF MAGIC"', "ITH", "160")}), "N-3": frozenset(), "N-0": frozenset()}
+    assert report.exact == 3

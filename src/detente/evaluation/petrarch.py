@@ -2,9 +2,9 @@
 
 The records file (``PETR.UnitTest.records.xml``) names its dictionaries in ``<Environment>``;
 they are read in place from the same folder. ``<Config>`` elements between records change
-options (``require_dyad``) for the records after them, as in PETRARCH. Each record's text is
-parsed with our spaCy model (the records' own Penn Treebank trees are ignored) and coded with
-the PETRARCH dictionaries, following PETRARCH's conventions where they differ from ours (the
+options (``require_dyad``, ``new_actor_length``) for the records after them, as in PETRARCH.
+Each record's text is parsed with our spaCy model (the records' own Penn Treebank trees are
+ignored) and coded with the PETRARCH dictionaries, following PETRARCH's conventions where they differ from ours (the
 subject of a passive without a "by" agent is coded as its source). A record is *exactly right* when the set of (source, target, code)
 triples equals the gold set (an empty gold set means "no event").
 
@@ -12,8 +12,12 @@ An underscore in a record's text joins words, as in the dictionaries ("Dol_Amrot
 record's own parse, which is what PETRARCH codes, has them as separate words
 (``(NNP Dol) (NNP Amroth)``), so the text is parsed with a space in its place.
 
-Not honoured: ``new_actor_length`` (quoted codes for uncoded noun phrases; the coder has no
-such option) and the ``comma_*`` lengths of PETRARCH's comma-delimited clause deletion, which
+``new_actor_length=N`` (N > 0) codes a source or target noun phrase that names no actor and
+no agent and has at most N words as its own actor, quoted (``"THE MINISTRY OF MAGIC"``); N = 0,
+the default, turns it off. A coder is built for each (``require_dyad``, ``new_actor_length``)
+pair the records use.
+
+Not honoured: the ``comma_*`` lengths of PETRARCH's comma-delimited clause deletion, which
 works on the parse tree, skips commas inside noun phrases, and changes no record's outcome
 when approximated on our own parse.
 """
@@ -124,6 +128,14 @@ def coding_text(text: str) -> str:
     return " ".join(text.replace("_", " ").split())
 
 
+def _new_actor_length(options: dict[str, str]) -> int:
+    """The ``new_actor_length`` in force (0, off, when unset or not an integer, as PETRARCH ignores it)."""
+    try:
+        return max(0, int(options.get("new_actor_length", "0").strip()))
+    except ValueError:
+        return 0
+
+
 def evaluate_petrarch(folder: Path, nlp: Language) -> PetrarchReport:
     """Code every ``sentence="true"`` record of ``folder``'s unit-test file and score it."""
     path = folder / RECORDS if folder.is_dir() else folder
@@ -136,14 +148,16 @@ def evaluate_petrarch(folder: Path, nlp: Language) -> PetrarchReport:
     dicts = load_petrarch(needed["Verbfile"], [needed["Actorfile"]],
                           [needed["Agentfile"]] if "Agentfile" in needed else [],
                           [needed["Discardfile"]] if "Discardfile" in needed else [])
-    coders = {flag: Coder(dicts.verbs, dicts.actors, discards=dicts.discards, conventions="petrarch",
-                          require_dyad=flag, name="petrarch")
-              for flag in (True, False)}
+    coders: dict[tuple[bool, int], Coder] = {}
     todo = [r for r in records if r.is_sentence]
     report = PetrarchReport()
     for record, doc in zip(todo, nlp.pipe(coding_text(r.text) for r in todo), strict=True):
         opts = dict(record.options)
-        coder = coders[opts.get("require_dyad", "true").strip().lower() != "false"]
+        key = (opts.get("require_dyad", "true").strip().lower() != "false", _new_actor_length(opts))
+        coder = coders.get(key)
+        if coder is None:
+            coder = coders[key] = Coder(dicts.verbs, dicts.actors, discards=dicts.discards, conventions="petrarch",
+                                        require_dyad=key[0], new_actor_length=key[1], name="petrarch")
         predicted = frozenset((s, t, e.cameo) for e in coder.code_doc(doc, record.date) for s, t in e.pairs())
         report.results.append(RecordResult(record, predicted, score(record.gold, predicted)))
     return report

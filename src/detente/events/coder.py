@@ -195,11 +195,13 @@ class Coder:
     with it off, a missing side is coded ``---``. ``agentless_passive`` says what the subject of
     a passive without a "by" agent is: its ``target`` ("Kyiv was shelled": Kyiv suffered it),
     or, as PETRARCH codes it, its ``source``. ``discards`` are token phrases whose presence
-    stops a sentence from being coded (sports results, weather).
+    stops a sentence from being coded (sports results, weather). ``new_actor_length`` (PETRARCH
+    conventions only) codes a short uncoded source or target phrase as its own quoted actor.
     """
 
     def __init__(self, verbs: VerbDictionary, lexicon: Lexicon, *, discards: Iterable[tuple[str, ...]] = (),
-                 conventions: str = "detente", require_dyad: bool | None = None, name: str = "detente") -> None:
+                 conventions: str = "detente", require_dyad: bool | None = None, name: str = "detente",
+                 new_actor_length: int = 0) -> None:
         if conventions not in CONVENTIONS:
             raise ValueError(f"conventions must be one of {sorted(CONVENTIONS)}")
         petrarch = conventions == "petrarch"
@@ -219,6 +221,10 @@ class Coder:
         self.nest_adverbial = petrarch
         #: PETRARCH codes only dyads; ours keeps events with a source and no target named
         self.require_dyad = petrarch if require_dyad is None else require_dyad
+        #: PETRARCH's ``new_actor_length``: a source or target phrase of at most this many words
+        #: that names no actor and no agent is its own actor, quoted (``"THE MINISTRY OF MAGIC"``);
+        #: 0 turns it off. Only with PETRARCH's conventions.
+        self.new_actor_length = max(0, new_actor_length) if petrarch else 0
         self.verbs = verbs
         self.lexicon = lexicon
         self.discards = tuple(discards)
@@ -261,7 +267,10 @@ class Coder:
 
     def candidate(self, lowers: Sequence[str]) -> bool:
         """Whether a tokenised sentence can hold an event: it names an actor, an agent or a
-        person-like pronoun or "two"/"both" (which may stand for actors named earlier). Needs no parse."""
+        person-like pronoun or "two"/"both" (which may stand for actors named earlier). Needs no parse.
+        With ``new_actor_length`` any sentence may: its noun phrases can be actors themselves."""
+        if self.new_actor_length:
+            return True
         return bool(self.lexicon.scan(lowers)) or any(w in _PRONOUNS or w in _PAIR_WORDS for w in lowers)
 
     def code_sentence(self, sent: Span, day: dt.date | None = None,
@@ -276,7 +285,8 @@ class Coder:
         texts = view.texts[first:last]
         matches = [LexMatch(m.start + sent.start, m.end + sent.start, m.entry)
                    for m in self.lexicon.scan(lowers, texts)]
-        if not matches and _PRONOUNS.keys().isdisjoint(lowers) and _PAIR_WORDS.isdisjoint(lowers):
+        if not matches and not self.new_actor_length and _PRONOUNS.keys().isdisjoint(lowers) and \
+                _PAIR_WORDS.isdisjoint(lowers):
             return []    # no actor, agent, pronoun or "the two sides": no event can have a party
         if matches:
             matches = [m for m in matches if not (isinstance(m.entry, ActorEntry) and m.entry.kind == "city" and (
@@ -480,6 +490,8 @@ class Coder:
                     group = self._group(st, verb.doc[idx])
                     if group and not any(p.start_char in avoid for p in group):
                         return group
+            if self.new_actor_length:    # no actor named: the first phrase may be a new actor
+                return self._first_new_actor(st, tokens[k:], avoid)
             return []
 
         def after(pos: int, skips: int = 0) -> list[Party]:
@@ -784,6 +796,8 @@ class Coder:
             if k > 0 and c.dep_ == "appos" and not any(x.dep_ == "conj" for x in c.children) and (
                     per[0][1] or per[0][2]):
                 continue   # "the Minister, Telemar": an apposition names the same actor again
+            if self.new_actor_length:    # PETRARCH's new_actor_length: an uncoded phrase is its own actor
+                parties.extend(self._new_actors(st, c, others - {c.i}, actors, agents))
             use = actors or (borrowed if agents else [])
             if not use and not self.bare_agents:
                 owner = next((x for x in c.children if x.dep_ == "poss" and x.lower_ in _PRONOUNS), None)
@@ -872,6 +886,60 @@ class Coder:
             if p.kind == "person" and p.code[3:].startswith(agent.code):
                 span = st.span.doc[m.start:m.end]
                 return [Party(p.code, span.text, span.start_char, span.end_char, "person")]
+        return []
+
+    # ------------------------------------------------------------------------------- new actors
+
+    def _new_actors(self, st: _Sentence, head: Token, exclude: set[int], actors: Sequence[LexMatch],
+                    agents: Sequence[LexMatch]) -> list[Party]:
+        """PETRARCH's ``new_actor_length``: a noun phrase (one conjunct, headed by ``head``) that
+        names no actor and no agent and has at most ``new_actor_length`` words is its own actor,
+        coded as its words upper-cased in double quotes, a possessive "'s" dropped ("Gryffindor's
+        head Minerva McGonagall" -> ``"GRYFFINDOR HEAD MINERVA MCGONAGALL"``)."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME"):
+            return []
+        doc = st.span.doc
+        tokens = _np_tokens(head, exclude)
+        for c in head.children:
+            # "head Minerva McGonagall": a name hung as an apposition with no comma is in the phrase
+            before = c.left_edge.i - 1
+            if c.dep_ == "appos" and c.i not in exclude and before in tokens and not doc[before].is_punct:
+                tokens |= _np_tokens(c, exclude)
+        if actors or agents:
+            return []
+        if not tokens or any(i in st.at or doc[i].lower_ in _PRONOUNS for i in tokens):
+            return []    # an actor, an agent, or someone a pronoun refers to ("its embassy")
+        # "war-torn": a hyphen inside a word is kept, and the word counts once
+        tokens |= {i for i in range(min(tokens) + 1, max(tokens)) if doc[i].text == "-" and {i - 1, i + 1} <= tokens
+                   and not doc[i - 1].whitespace_ and not doc[i].whitespace_}
+        text = ""
+        for i in sorted(tokens):
+            if doc[i].tag_ == "POS" or (doc[i].is_punct and doc[i].text != "-"):
+                continue
+            glued = bool(text) and i - 1 in tokens and not doc[i - 1].whitespace_ and "-" in (doc[i].text, doc[i - 1].text)
+            text += ("" if glued or not text else " ") + doc[i].text
+        if not text or len(text.split()) > self.new_actor_length:
+            return []
+        span = doc[min(tokens):max(tokens) + 1]
+        return [Party(f'"{text.upper()}"', span.text, span.start_char, span.end_char, "new")]
+
+    def _first_new_actor(self, st: _Sentence, tokens: Sequence[TokenForms], avoid: set[int]) -> list[Party]:
+        """The first noun phrase of ``tokens`` (a search for a source or target that found no
+        actor) as a new actor, if it is one; a later phrase is not looked at."""
+        doc = st.span.doc
+        for idx, _ in tokens:
+            t = doc[idx]
+            if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("DATE", "TIME"):
+                continue
+            while t.head.i > t.i and t.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "npadvmod", "advmod",
+                                                "det", "flat", "case"):
+                t = t.head     # "war" in "the war-torn village": a word of a phrase headed further on
+            if t.pos_ not in ("NOUN", "PROPN"):
+                return []
+            group = self._group(st, _np_head(t, st))
+            if any(p.start_char in avoid for p in group):
+                continue
+            return [p for p in group if p.kind == "new"]
         return []
 
     # ------------------------------------------------------------------------------------ output

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -645,34 +645,41 @@ def _group(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: 
     if not _sector_code(t["code"], known, GROUP_AGENTS):
         problems.append(f"{where}: code {t['code']!r} is not a known country code + one of the non-state agent codes "
                         f"{sorted(GROUP_AGENTS & known['agent'])}")
-    periods: list[GroupPeriod] = []
-    for number, r in enumerate(t.get("period", []), 1):
-        at = f"{where} period #{number}"
-        if not _schema_ok(r, SCHEMAS["group.period"], at, problems):
-            continue
+    def check(r: dict[str, Any], at: str) -> None:
         if not _sector_code(r["code"], known):
             problems.append(f"{at}: code {r['code']!r} is not a known country code + agent code")
-        if r["start"] > r["end"]:
-            problems.append(f"{at}: start {r['start']} is after end {r['end']}")
-        elif any(p.start <= r["end"] and r["start"] <= p.end for p in periods):
-            problems.append(f"{at}: overlaps an earlier period")
-        periods.append(GroupPeriod(**_fields(r)))
-    return Group(**_fields({k: v for k, v in t.items() if k != "period"}), periods=tuple(periods))
+
+    periods = _periods(t, where, "group", check, GroupPeriod, problems)
+    return Group(**_fields({k: v for k, v in t.items() if k != "period"}), periods=periods)
 
 
 def _city(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: list[str]) -> City:
     if t["country"] not in known["country"]:
         problems.append(f"{where}: country {t['country']!r} is not in countries.toml")
-    periods: list[CityPeriod] = []
-    for number, r in enumerate(t.get("period", []), 1):
-        at = f"{where} period #{number}"
-        if not _schema_ok(r, SCHEMAS["city.period"], at, problems):
-            continue
+    def check(r: dict[str, Any], at: str) -> None:
         if r["country"] not in known["country"]:
             problems.append(f"{at}: country {r['country']!r} is not in countries.toml")
+
+    periods = _periods(t, where, "city", check, CityPeriod, problems)
+    return City(**_fields({k: v for k, v in t.items() if k != "period"}), periods=periods)
+
+
+_P = TypeVar("_P", GroupPeriod, CityPeriod)
+
+
+def _periods(t: dict[str, Any], where: str, kind: str, check: Callable[[dict[str, Any], str], None],
+             make: Callable[..., _P], problems: list[str]) -> tuple[_P, ...]:
+    """The schema-valid ``[[KIND.period]]`` tables of an entry, each checked by ``check`` and
+    for its dates (start not after end, no overlap with an earlier period)."""
+    periods: list[_P] = []
+    for number, r in enumerate(t.get("period", []), 1):
+        at = f"{where} period #{number}"
+        if not _schema_ok(r, SCHEMAS[f"{kind}.period"], at, problems):
+            continue
+        check(r, at)
         if r["start"] > r["end"]:
             problems.append(f"{at}: start {r['start']} is after end {r['end']}")
         elif any(p.start <= r["end"] and r["start"] <= p.end for p in periods):
             problems.append(f"{at}: overlaps an earlier period")
-        periods.append(CityPeriod(**_fields(r)))
-    return City(**_fields({k: v for k, v in t.items() if k != "period"}), periods=tuple(periods))
+        periods.append(make(**_fields(r)))
+    return tuple(periods)

@@ -107,3 +107,40 @@ def test_leaving_an_organisation_cuts_ties(coder, nlp) -> None:  # type: ignore[
     # cutting banks off from a payment system is a sanction on them
     assert coded(coder, nlp, "Britain cut Belarusian banks off from the payment system.") == {
         ("GBR", "BLRBUS", "SANCTION", True)}
+
+
+def test_refusing_to_confirm_leaves_the_reported_act_unconfirmed(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # no rejection of anyone, and the act it would not confirm is neither done nor undone
+    got = coded(coder, nlp, "Egypt refused to confirm that its forces had bombed targets in Libya.")
+    assert got == {("EGYMIL", "LBY", "ASSAULT", False)}
+    assert [(e.negated, e.hypothetical) for e in coder.code_doc(
+        nlp("Egypt refused to confirm that its forces had bombed targets in Libya."), DAY) if e.cameo[:2] == "19"] == [
+        (False, True)]
+    # denying it still says it was not done
+    denied = [e for e in coder.code_doc(nlp("Egypt denied that its forces had bombed targets in Libya."), DAY)
+              if e.cameo[:2] == "19"]
+    assert [(e.negated, e.hypothetical) for e in denied] == [(True, False)]
+    assert coded(coder, nlp, "The Turkish defence ministry refused to comment on the report.") == set()
+
+
+def test_blaming_an_act_on_someone_accuses_them(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Niger blamed the ambush on Malian rebels.") == {("NER", "MLIREB", "ACCUSE", True)}
+
+
+def test_each_other_is_the_compound_subject(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Armenia and Azerbaijan accused one another of shelling border villages.") == {
+        ("ARM", "AZE", "ACCUSE", True), ("AZE", "ARM", "ACCUSE", True)}
+    assert coded(coder, nlp, "Ethiopia and Eritrea accused each other of breaking the peace agreement.") >= {
+        ("ETH", "ERI", "ACCUSE", True), ("ERI", "ETH", "ACCUSE", True)}
+
+
+def test_an_act_done_in_protest_is_a_protest_by_its_subject(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Spanish farmers blocked motorways on Monday in protest against Moroccan imports.")
+    assert ("ESPAGR", "MAR", "PROTEST", True) in got
+    # against their own government's plan: their government
+    assert coded(coder, nlp, "Greek teachers stayed home in protest against the government's reform.") == {
+        ("GRCEDU", "GRCGOV", "PROTEST", True)}
+    # walking off the job is a strike
+    assert coded(coder, nlp, "Nigerian doctors walked off the job on Monday.") == {("NGAHLH", "", "PROTEST", True)}
+    # a rise in protest activity is no protest by the clause's subject
+    assert coded(coder, nlp, "Iran saw a sharp rise in protest activity.") == set()

@@ -53,6 +53,10 @@ _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect"
                        "urge", "ask", "call", "demand", "suggest", "set", "likely", "able", "ready", "willing",
                        "due", "about", "need", "push", "press", "warn", "invite"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+#: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
+#: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
+_TELLING = frozenset({"confirm", "say", "comment", "disclose", "reveal", "verify", "specify", "elaborate",
+                      "acknowledge", "tell"})
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _SKIP_IN_NP = {"relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "punct", "cc", "parataxis", "dep", "mark"}
 _NP_PREPS = {"of", "in", "from", "at", "including"}
@@ -559,8 +563,9 @@ class Coder:
                     # "expelled diplomats from Argentina": the diplomats are Argentina's
                     target = [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                               if len(p.code) == 3 else p for p in target]
-        if not target and not found and len({p.code for p in source}) >= 2:
-            # "Gondor and Osgiliath renewed ties", "US and Russian officials met": reciprocal
+        if not target and (not found or _reciprocal_object(verb)) and len({p.code for p in source}) >= 2:
+            # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
+            # Hamas accused each other of violating the truce": reciprocal
             target, symmetric = source, True
         if mutual and code.split(":")[0] in _MUTUAL_WITH_PARTNER and not symmetric:
             mutual = len({p.code for p in source}) >= 2 or any(_named_after(verb.doc, p, st, ("with", "between", "among")) for p in target)
@@ -631,7 +636,7 @@ class Coder:
             if isinstance(m.entry, AgentEntry) and m.entry.kind != "role" and (
                     sectors is None or m.entry.code in sectors):
                 head = st.span.doc[m.end - 1]
-                if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "obj", "pobj", "nsubjpass", "conj"):
+                if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "obj", "pobj", "nsubjpass", "conj", "poss"):
                     continue     # "military aid": a modifier, not the group acted on
                 return [self._party(st, m, country + m.entry.code)]
             return []
@@ -694,8 +699,19 @@ class Coder:
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
             subjects, _ = _subject(governor)
             source = _dedupe(p for subj in subjects for p in self._group(st, subj))
+        if not source and entry.code[:2] == "14" and noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
+                noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+            # "farmers blocked the roads in protest against the tariffs": a protest by the clause's subject
+            clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subjects = _subject(clause)[0] if clause is not None else []
+            source = _dedupe(p for subj in subjects for p in self._group(st, subj))
         if not source and possessive is not None:
             source = self._pronoun(st, possessive)
+        if source and not target and entry.code[:2] == "14" and self.verbs.lemma_mode and \
+                len({p.code[:3] for p in source}) == 1 and all(p.code[3:6] in _POPULAR for p in source):
+            # "doctors walked out in protest against the government's plan": their own government
+            after = [(t.i, frozenset()) for t in noun.subtree if t.i > noun.i]
+            target = self._own_people(st, after, source[0].code[:3], _DOMESTIC | {"MIL"})
         owned = _owned_by(noun)
         if not source and owned is not None:
             # "Hamas claimed responsibility for the attack", "Iran denied any role in the strike":
@@ -1400,6 +1416,14 @@ def _adjacent_gerund(v: Token) -> bool:
         not any(c.dep_ == "mark" for c in v.children) and all(t.dep_ == "prt" for t in v.doc[v.head.i + 1:v.i])
 
 
+def _reciprocal_object(verb: Token) -> bool:
+    """"accused each other", "fired at one another": the verb's object is its subjects."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any({o.lower_, *(c.lower_ for c in o.children if c.dep_ == "det")} in ({"other", "each"}, {"one", "another"})
+               for o in objects)
+
+
 def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
     """The verb, then the verbs it depends on as a complement or a coordinate, with how each was
     reached: ``self``, ``complement`` ("refused *to withdraw*", "ruled out *ceding*") or
@@ -1421,16 +1445,26 @@ def _negated(verb: Token, pattern: Pattern | None) -> bool:
     """Negated by its own words, or the complement of "refuse to", "failed to", "did not agree to"."""
     if pattern is not None and any(w in _NEGATORS for s in pattern.upper for a in s.alternatives for w in a):
         return False   # the pattern itself codes the negative act
+    return _negation(verb) == "negated"
+
+
+def _negation(verb: Token) -> str | None:
+    """``negated`` when the verb or a verb it is the complement of says it was not done;
+    ``unconfirmed`` when the negation is above a verb of telling ("refused to confirm that ...")."""
+    told = False
     for v, how in _chain(verb):
-        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in v.children):
-            return True
-        if how == "complement" and v.lemma_.lower() in _NEGATING_HEADS:
-            return True
-    return False
+        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in v.children) \
+                or (how == "complement" and v.lemma_.lower() in _NEGATING_HEADS):
+            return "unconfirmed" if told else "negated"
+        told = told or (how == "complement" and v.lemma_.lower() in _TELLING)
+    return None
 
 
 def _hypothetical(verb: Token) -> bool:
-    """Modal, conditional, future or intended: could meet, if ... fails, plans to, will visit."""
+    """Modal, conditional, future, intended or unconfirmed: could meet, if ... fails, plans to,
+    will visit, refused to confirm that ..."""
+    if _negation(verb) == "unconfirmed":
+        return True
     for v, how in _chain(verb):
         for c in v.children:
             if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in _MODALS):

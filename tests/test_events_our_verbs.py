@@ -121,6 +121,11 @@ def test_refusing_to_confirm_leaves_the_reported_act_unconfirmed(coder, nlp) -> 
               if e.cameo[:2] == "19"]
     assert [(e.negated, e.hypothetical) for e in denied] == [(True, False)]
     assert coded(coder, nlp, "The Turkish defence ministry refused to comment on the report.") == set()
+    # not saying whether it happened does not say it did not
+    assert coded(coder, nlp, "Seoul did not say whether North Korean troops had crossed into Russia.") == {
+        ("PRKMIL", "RUS", "ASSAULT", False)}
+    assert [(e.negated, e.hypothetical) for e in coder.code_doc(
+        nlp("Seoul did not say whether North Korean troops had crossed into Russia."), DAY)] == [(False, True)]
 
 
 def test_blaming_an_act_on_someone_accuses_them(coder, nlp) -> None:  # type: ignore[no-untyped-def]
@@ -144,3 +149,21 @@ def test_an_act_done_in_protest_is_a_protest_by_its_subject(coder, nlp) -> None:
     assert coded(coder, nlp, "Nigerian doctors walked off the job on Monday.") == {("NGAHLH", "", "PROTEST", True)}
     # a rise in protest activity is no protest by the clause's subject
     assert coded(coder, nlp, "Iran saw a sharp rise in protest activity.") == set()
+
+
+def test_joint_drills_are_one_act_of_all_their_parties(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # a modifier inside "joint ... exercises" keeps the joint form
+    assert coded(coder, nlp, "Indian and French warships began joint naval exercises on Monday.") == {
+        ("INDMIL", "FRAMIL", "COOPERATE", True), ("FRAMIL", "INDMIL", "COOPERATE", True)}
+    # with two partners: each with each
+    assert coded(coder, nlp, "Egypt held joint drills with Sudan and Saudi Arabia.") == {
+        (a, b, "COOPERATE", True) for a in ("EGY", "SDN", "SAU") for b in ("EGY", "SDN", "SAU") if a != b}
+    # fighting alongside someone stays one-way
+    assert coded(coder, nlp, "Belarusian volunteers fought alongside Ukrainian troops.") == {
+        ("BLR", "UKRMIL", "COOPERATE", True)}
+
+
+def test_a_restated_event_keeps_the_more_precise_parties(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the summit with Lula names Brazil's government, where the city names only the country
+    assert coded(coder, nlp, "Xi Jinping arrived in Rio de Janeiro for a summit with Lula.") == {
+        ("CHNGOV", "BRAGOV", "CONSULT", True)}

@@ -32,10 +32,14 @@ __all__ = ["CodedEvent", "Coder", "Party"]
 _VALID_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
 CONVENTIONS = frozenset({"detente", "petrarch"})
 #: CAMEO codes whose parties act together: consult, meet, negotiate, sign an agreement, restore ties
-MUTUAL_CODES = frozenset({"040", "044", "046", "057"})
+MUTUAL_CODES = frozenset({"040", "044", "046", "057", "062"})
 #: of those, the ones that are mutual only with a compound subject or a "with"/"between" partner
-#: ("Turkey's parliament ratified Sweden's bid" is not mutual; "signed a deal with Kyiv" is)
-_MUTUAL_WITH_PARTNER = frozenset({"057"})
+#: ("Turkey's parliament ratified Sweden's bid" is not mutual; "signed a deal with Kyiv" is;
+#: "held drills with Iran" is, "fought alongside Russian troops" is not)
+_MUTUAL_WITH_PARTNER = frozenset({"057", "062"})
+#: of those, acts done by all their parties together: "joint drills with Russia and China" are
+#: one exercise of all three (each pair cooperates), unlike "talks with A and B"
+_DONE_TOGETHER = frozenset({"062"})
 _INTENT_NOUNS = {"bid", "plan", "attempt", "proposal", "decision", "offer", "effort", "move", "push", "call",
                  "demand", "request", "threat", "warning", "pledge", "promise", "vow", "readiness", "willingness",
                  "right", "chance", "opportunity", "need", "ability", "intention", "aim", "goal", "hope", "wish",
@@ -319,9 +323,22 @@ class Coder:
                 k = i - first
                 before = lowers[max(0, k - 3):k]
                 entry = self.verbs.noun_for(before, st.lemmas[k]) or self.verbs.noun_for(before, lowers[k])
+                if k and doc[i - 1].dep_ in ("amod", "compound") and doc[i - 1].head.i == i:
+                    # "joint naval exercises": a modifier inside a named form ("joint exercises")
+                    inner = lowers[max(0, k - 4):k - 1]
+                    alt = self.verbs.noun_for(inner, st.lemmas[k]) or self.verbs.noun_for(inner, lowers[k])
+                    if alt is not None and alt is not entry and alt is not (
+                            self.verbs.noun_for([], st.lemmas[k]) or self.verbs.noun_for([], lowers[k])):
+                        entry = alt
                 if entry is not None:
-                    events.extend([e for e in self._code_noun(st, doc[i], entry, wanted is not None)
-                                   if not _restates(e, events)])
+                    before_noun = events[:]
+                    for e in self._code_noun(st, doc[i], entry, wanted is not None):
+                        k = _restated(e, before_noun)
+                        if k is None:
+                            events.append(e)
+                        else:
+                            # "arrived in Vladivostok for a summit with Putin": the summit names the government
+                            events[k] = _sharpened(events[k], e)
         if self.nest_adverbial:
             events = _drop_adverbial(events, sent)
         if not self.bare_agents:
@@ -1021,6 +1038,9 @@ class Coder:
             # PLOVER codes a visit once, from the visitor: "Putin hosted Erdogan" is Erdogan's visit
             return [CodedEvent(source=tuple(target), target=tuple(source), cameo="042", **base)]
         out = [CodedEvent(source=tuple(source), target=tuple(target), cameo=codes[0], **base)]
+        if symmetric and target and codes[0] in _DONE_TOGETHER and self.mutual_codes:
+            everyone = tuple(_dedupe([*source, *target]))     # one act of all its parties, each with each
+            return [CodedEvent(source=everyone, target=everyone, cameo=codes[0], **base)]
         if symmetric and target and {p.code for p in source} != {p.code for p in target}:
             out.append(CodedEvent(source=tuple(target), target=tuple(source), cameo=codes[0], **base))
             return out
@@ -1335,12 +1355,25 @@ def _restated_with_target(event: CodedEvent, others: Sequence[CodedEvent]) -> bo
                for o in others)
 
 
-def _restates(event: CodedEvent, others: Sequence[CodedEvent]) -> bool:
-    """Whether a nominal event repeats one already coded in the sentence ("exchanged prisoners
-    ..., the largest swap of the war"): same root code, same parties."""
+def _restated(event: CodedEvent, others: Sequence[CodedEvent]) -> int | None:
+    """The index of the event a nominal event repeats, if one was already coded in the sentence
+    ("exchanged prisoners ..., the largest swap of the war"): same root code, same parties."""
     parties = {p.code for p in (*event.source, *event.target)}
-    return any(o.cameo[:2] == event.cameo[:2] and _same_parties({p.code for p in (*o.source, *o.target)}, parties)
-               for o in others)
+    return next((k for k, o in enumerate(others) if o.cameo[:2] == event.cameo[:2] and
+                 _same_parties({p.code for p in (*o.source, *o.target)}, parties)), None)
+
+
+def _sharpened(event: CodedEvent, restatement: CodedEvent) -> CodedEvent:
+    """The event with each bare country its restatement names as a government ("arrived in
+    Vladivostok for a summit with Putin": RUS becomes RUSGOV); its sides stay as they were."""
+    precise = {p.code[:3]: p for p in (*restatement.source, *restatement.target) if p.code[3:] == "GOV"}
+
+    def sharpen(parties: tuple[Party, ...]) -> tuple[Party, ...]:
+        return tuple(precise.get(p.code, p) if len(p.code) == 3 else p for p in parties)
+    source, target = sharpen(event.source), sharpen(event.target)
+    if {p.code for p in source} & {p.code for p in target}:
+        return event    # "Israelis protested against their government": a country against its own government
+    return dataclasses.replace(event, source=source, target=target)
 
 
 def _same_parties(a: set[str], b: set[str]) -> bool:
@@ -1453,10 +1486,10 @@ def _negation(verb: Token) -> str | None:
     ``unconfirmed`` when the negation is above a verb of telling ("refused to confirm that ...")."""
     told = False
     for v, how in _chain(verb):
+        told = told or (how == "complement" and v.lemma_.lower() in _TELLING)
         if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in v.children) \
                 or (how == "complement" and v.lemma_.lower() in _NEGATING_HEADS):
             return "unconfirmed" if told else "negated"
-        told = told or (how == "complement" and v.lemma_.lower() in _TELLING)
     return None
 
 

@@ -167,3 +167,27 @@ def test_a_restated_event_keeps_the_more_precise_parties(coder, nlp) -> None:  #
     # the summit with Lula names Brazil's government, where the city names only the country
     assert coded(coder, nlp, "Xi Jinping arrived in Rio de Janeiro for a summit with Lula.") == {
         ("CHNGOV", "BRAGOV", "CONSULT", True)}
+
+
+def test_a_relative_clause_object_is_the_noun_it_describes(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "it" is the state named before the phrase, not the citizens' country; the citizens are its object
+    assert coded(coder, nlp, "Iran later freed the French tourists it had detained in 2022.") >= {
+        ("IRN", "FRA", "COERCE", True)}
+    assert ("FRA", "", "COERCE", True) not in coded(
+        coder, nlp, "Iran later freed the French tourists it had detained in 2022.")
+
+
+def test_whose_property_was_struck(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # a possessive pronoun in the struck thing names its owner, never the attacker itself
+    assert coded(coder, nlp, "Saudi Arabia said Yemeni drones struck two of its oil terminals.") == {
+        ("YEM", "SAU", "ASSAULT", True)}
+    assert ("USA", "VEN", "ASSAULT", True) in coded(
+        coder, nlp, "Venezuela protested after American strikes on several of its ports.")
+    assert not {t for _, t, _, _ in coded(coder, nlp, "The Sudanese army bombed its own barracks by mistake.")} & {
+        "SDN", "SDNMIL"}
+
+
+def test_the_deported_are_no_deporters(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "of" names whom a deportation or an arrest was done to, not who did it
+    got = coded(coder, nlp, "Georgia protested the deportation of Georgian workers from Russia.")
+    assert not any(s.startswith("GEO") and p == "COERCE" for s, _, p, _ in got)

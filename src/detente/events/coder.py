@@ -548,6 +548,10 @@ class Coder:
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
                 len({p.code for p in source}) >= 2 and not found:
             target = source     # "Zelensky and Biden signed an agreement": with each other
+        if not target and not passive and self.verbs.lemma_mode and _object_relative(verb, subjects):
+            # "the Japanese citizens it had abducted", "the ship which the rebels seized": the noun
+            # the clause describes is its object
+            target = [p for p in self._group(st, verb.head) if p.code not in {q.code for q in source}]
         if not target:
             used |= {p.start_char for p in source}
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -580,6 +584,10 @@ class Coder:
                     # "expelled diplomats from Argentina": the diplomats are Argentina's
                     target = [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                               if len(p.code) == 3 else p for p in target]
+        if not target and code[:2] in _FORCE and self.verbs.lemma_mode:
+            # "hit two of its air bases": whose bases were hit
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            target = self._owner(st, obj, source) if obj is not None else []
         if not target and (not found or _reciprocal_object(verb)) and len({p.code for p in source}) >= 2:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
             # Hamas accused each other of violating the truce": reciprocal
@@ -683,7 +691,7 @@ class Coder:
                         source, target = source + parties, target + parties
                     else:
                         target += parties
-                elif word == "by" or (word == "from" and not away) or (word == "of" and away):
+                elif word == "by" or (word == "from" and not away) or (word == "of" and entry.code[:2] == "08"):
                     source += self._group(st, obj)      # "the withdrawal of French troops"
                 elif word == "of" and entry.code[:2] in ("11", "12", "13", "14", "17", "18", "19", "20"):
                     target += self._group(st, obj)      # "Russia's invasion of Ukraine"
@@ -711,6 +719,12 @@ class Coder:
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if obj is not None:
                         target += self._group(st, obj)
+        if not target and entry.code[:2] in _FORCE and self.verbs.lemma_mode:
+            # "strikes on three of its nuclear sites": whose sites were struck
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
+                    target += [t for obj in child.children if obj.dep_ == "pobj"
+                               for t in self._owner(st, obj, source)]
         dated = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _TIME_NOUNS
         if not source and governor is not None and (wanted or light) and not dated:
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
@@ -886,12 +900,29 @@ class Coder:
             if group and (want == "any" or all((want == "person") == (p.kind == "person") for p in group)) and (
                     len(group) == 1 or token.lower_ in ("they", "them", "their")):
                 return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in group]
+        # "the Japanese citizens it had abducted": a relative clause's pronoun is not the noun it describes
+        bound = range(clause.head.left_edge.i, clause.i) if clause is not None and clause.dep_ == "relcl" else range(0)
         earlier = [p for p in st.memory] + [
             self._party(st, m, c) for m in st.matches if m.end <= token.i and isinstance(m.entry, ActorEntry)
-            for c in m.entry.codes_on(st.day)]
+            and m.start not in bound for c in m.entry.codes_on(st.day)]
         for p in reversed(earlier):
             if want == "any" or (want == "person") == (p.kind == "person"):
                 return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind)]
+        return []
+
+    def _owner(self, st: _Sentence, phrase: Token, source: Sequence[Party]) -> list[Party]:
+        """"three of its nuclear sites": the party a possessive pronoun in a phrase refers to, the
+        last one named before it other than the act's own source."""
+        pronoun = next((t for t in phrase.subtree if t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
+        if pronoun is None:
+            return []
+        own = {p.code[:3] for p in source}
+        earlier = [p for p in st.memory] + [
+            self._party(st, m, c) for m in st.matches if m.end <= pronoun.i and isinstance(m.entry, ActorEntry)
+            for c in m.entry.codes_on(st.day)]
+        for p in reversed(earlier):
+            if p.kind != "person" and p.code[:3] not in own:
+                return [Party(p.code, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun.text), p.kind)]
         return []
 
     def _pair(self, st: _Sentence, head: Token) -> list[Party]:
@@ -1447,6 +1478,17 @@ def _adjacent_gerund(v: Token) -> bool:
     complement, though the parser may call it an adverbial clause."""
     return v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i < v.i and \
         not any(c.dep_ == "mark" for c in v.children) and all(t.dep_ == "prt" for t in v.doc[v.head.i + 1:v.i])
+
+
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def _object_relative(verb: Token, subjects: Sequence[Token]) -> bool:
+    """Whether the verb heads a relative clause whose own subject is named and whose object is
+    the noun it describes ("the citizens it had abducted", "the ship which the rebels seized")."""
+    return verb.dep_ == "relcl" and bool(subjects) and all(s.lower_ not in _RELATIVES for s in subjects) and \
+        all(c.lower_ in _RELATIVES for c in verb.children if c.dep_ in ("dobj", "obj")) and \
+        not any(c.dep_ == "prep" and not any(x.dep_ == "pobj" for x in c.children) for c in verb.children)
 
 
 def _reciprocal_object(verb: Token) -> bool:

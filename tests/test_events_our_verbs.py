@@ -191,3 +191,24 @@ def test_the_deported_are_no_deporters(coder, nlp) -> None:  # type: ignore[no-u
     # "of" names whom a deportation or an arrest was done to, not who did it
     got = coded(coder, nlp, "Georgia protested the deportation of Georgian workers from Russia.")
     assert not any(s.startswith("GEO") and p == "COERCE" for s, _, p, _ in got)
+
+
+def test_meeting_after_a_call_meets_no_demands(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Macron said he could meet Xi in Paris next month, after a phone call with the Chinese leader.")
+    assert ("FRAGOV", "CHNGOV", "CONCEDE", False) not in got
+    # the call happened; the meeting may: a hypothetical act restates no real one
+    assert {("FRAGOV", "CHNGOV", "CONSULT", False), ("FRAGOV", "CHNGOV", "CONSULT", True)} <= got
+    assert ("SRBGOV", "IGOEUREEC", "CONCEDE", True) in coded(coder, nlp, "Belgrade met the European Union's conditions.")
+
+
+def test_flying_troops_or_rescuers_somewhere_is_no_visit(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Britain flew paratroopers to Cyprus on Monday.") == {("GBR", "CYP", "MOBILIZE", True)}
+    assert coded(coder, nlp, "Japan flew a rescue team to Turkey.") == {("JPN", "TUR", "AID", True)}
+    assert coded(coder, nlp, "Scholz flew to Beijing on Friday.") == {("DEUGOV", "CHNGOV", "CONSULT", True)}
+
+
+def test_who_leads_or_backs_an_actor_is_not_it(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Armenia criticised the Moscow-led CSTO alliance on Tuesday.") == {
+        ("ARM", "IGOCASCST", "ACCUSE", True)}
+    # a seat of government's agents are its country's agents
+    assert coded(coder, nlp, "Kyiv condemned the Kremlin-backed separatists.") == {("UKRGOV", "RUSREB", "ACCUSE", True)}

@@ -829,6 +829,11 @@ class Coder:
             groups = [a for a in actors if a.entry.kind == "group"]  # type: ignore[union-attr]
             if groups and not people and not self.bare_agents:
                 actors = groups     # "Iran-backed Houthis", "Lebanon's Hezbollah": the group's code says more
+            if len(actors) > 1 and not self.bare_agents:
+                # "the Moscow-led CSTO alliance": who leads or backs a named actor is not it
+                backers = {x.i for a in c.children if a.dep_ == "amod" and a.tag_ == "VBN" and a.i > 0
+                           and doc[a.i - 1].text == "-" for x in a.subtree}
+                actors = [a for a in actors if a.start not in backers] or actors
             if actors:
                 linked = [actors[0]]
                 for a in actors[1:]:
@@ -1162,8 +1167,9 @@ def _np_head(token: Token, st: _Sentence) -> Token:
     """The head noun of the phrase a token belongs to ("Osgiliath" in "Osgiliath soldiers" -> soldiers)."""
     h = token
     for _ in range(6):
-        if h.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat") and h.head.i != h.i:
-            h = h.head
+        if (h.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat") or (
+                h.dep_ == "npadvmod" and h.head.dep_ == "amod")) and h.head.i != h.i:
+            h = h.head      # ("Moscow" in "the Moscow-led alliance")
             continue
         if h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.lower_ in _NP_PREPS:
             noun = h.head.head
@@ -1391,6 +1397,7 @@ def _restated(event: CodedEvent, others: Sequence[CodedEvent]) -> int | None:
     ("exchanged prisoners ..., the largest swap of the war"): same root code, same parties."""
     parties = {p.code for p in (*event.source, *event.target)}
     return next((k for k, o in enumerate(others) if o.cameo[:2] == event.cameo[:2] and
+                 (o.negated, o.hypothetical) == (event.negated, event.hypothetical) and
                  _same_parties({p.code for p in (*o.source, *o.target)}, parties)), None)
 
 
@@ -1458,6 +1465,8 @@ def _combine(code: str, agents: Sequence[LexMatch], kind: str, plain_igos: bool 
         assert isinstance(agent, AgentEntry)
         if agent.prefix:
             code = code if code.startswith(agent.code) else agent.code + code
+        elif code[3:] == "GOV" and not code.startswith("IGO") and agent.code != "GOV":
+            code = code[:3] + agent.code    # "Kremlin-backed rebels", "Moscow's troops": RUSREB, RUSMIL
         elif agent.code not in code[3:] or code.startswith("---") and code == "---":
             code = code + agent.code
     return code

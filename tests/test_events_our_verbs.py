@@ -212,3 +212,17 @@ def test_who_leads_or_backs_an_actor_is_not_it(coder, nlp) -> None:  # type: ign
         ("ARM", "IGOCASCST", "ACCUSE", True)}
     # a seat of government's agents are its country's agents
     assert coded(coder, nlp, "Kyiv condemned the Kremlin-backed separatists.") == {("UKRGOV", "RUSREB", "ACCUSE", True)}
+
+
+def test_a_compound_subject_does_not_aid_itself(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Greek and Cypriot rescue teams arrived in Libya on Monday to help search for survivors.")
+    assert ("GRC", "CYP", "AID", True) not in got and ("CYP", "GRC", "AID", True) not in got
+    assert {("GRC", "LBY", "AID", True), ("CYP", "LBY", "AID", True)} <= got
+
+
+def test_the_struck_place_is_the_target_of_a_strike_noun(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("RUS", "UKR", "ASSAULT", True) in coded(
+        coder, nlp, "Kyiv denounced Russia's attack on a crowded railway station in Kramatorsk.")
+    # the attacker's own city is where, not whom
+    assert coded(coder, nlp, "Ukraine's attack on a checkpoint in Kharkiv failed.") == {("UKR", "", "ASSAULT", True)}
+    assert coded(coder, nlp, "The Ukrainian army's attack on a bridge in eastern Ukraine failed.") == {("UKR", "", "ASSAULT", True)}

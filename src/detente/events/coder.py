@@ -79,6 +79,9 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 # shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
 _COOPERATIVE = frozenset({"03", "04", "05", "06"})
+#: root codes of acts done for or to others, never among a compound subject unless it says so
+#: ("Spanish and British teams helped search for survivors" is no aid to each other)
+_ONE_WAY = frozenset({"07"})
 _TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 # "the two sides", "both leaders": the last two countries named
 _PAIR_NOUNS = frozenset({"side", "leader", "country", "government", "nation", "delegation", "president", "party",
@@ -588,7 +591,8 @@ class Coder:
             # "hit two of its air bases": whose bases were hit
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             target = self._owner(st, obj, source) if obj is not None else []
-        if not target and (not found or _reciprocal_object(verb)) and len({p.code for p in source}) >= 2:
+        if not target and ((not found and code[:2] not in _ONE_WAY) or _reciprocal_object(verb)) and \
+                len({p.code for p in source}) >= 2:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
             # Hamas accused each other of violating the truce": reciprocal
             target, symmetric = source, True
@@ -720,11 +724,19 @@ class Coder:
                     if obj is not None:
                         target += self._group(st, obj)
         if not target and entry.code[:2] in _FORCE and self.verbs.lemma_mode:
+            # the "on" phrase of the strike (the parser may hang it on the verb after the noun:
+            # "condemned Russia's strike on a store in Kharkiv")
+            struck = [o for c in (*noun.children, *(noun.head.children if noun.dep_ in ("dobj", "obj") else ()))
+                      if c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and
+                      (c.head.i == noun.i or c.i == noun.right_edge.i + 1)
+                      for o in c.children if o.dep_ == "pobj"]
             # "strikes on three of its nuclear sites": whose sites were struck
-            for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
-                    target += [t for obj in child.children if obj.dep_ == "pobj"
-                               for t in self._owner(st, obj, source)]
+            target += [t for obj in struck for t in self._owner(st, obj, source)]
+            # "a strike on a market in Kharkiv": where the struck thing is
+            place = next((t for obj in struck for t in obj.subtree
+                          if t.i in st.at and isinstance(st.at[t.i].entry, ActorEntry)), None) if not target else None
+            if place is not None:
+                target += [p for p in self._group(st, place) if p.code[:3] not in {q.code[:3] for q in source}]
         dated = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _TIME_NOUNS
         if not source and governor is not None and (wanted or light) and not dated:
             # a light verb: "French troops completed their withdrawal", "began three days of drills"

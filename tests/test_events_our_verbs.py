@@ -226,3 +226,22 @@ def test_the_struck_place_is_the_target_of_a_strike_noun(coder, nlp) -> None:  #
     # the attacker's own city is where, not whom
     assert coded(coder, nlp, "Ukraine's attack on a checkpoint in Kharkiv failed.") == {("UKR", "", "ASSAULT", True)}
     assert coded(coder, nlp, "The Ukrainian army's attack on a bridge in eastern Ukraine failed.") == {("UKR", "", "ASSAULT", True)}
+
+
+def test_marching_on_an_embassy_protests_against_its_state(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Hundreds of Serbian protesters marched on the Croatian embassy on Friday.") == {
+        ("SRBOPP", "HRVDIP", "PROTEST", True)}
+    # rallying against someone's support for a thing is a protest, not support
+    assert coded(coder, nlp, "Thousands of Pakistanis rallied against India's recognition of the new state.") == {
+        ("PAK", "IND", "PROTEST", True)}
+
+
+def test_a_sector_word_used_as_a_verb_names_no_one(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "press" is the media as a noun, an appeal as a verb
+    assert ("ITAGOV", "RUSGOV", "REQUEST", True) in coded(
+        coder, nlp, "Meloni flew to Kyiv to press Moscow to accept a ceasefire.")
+
+
+def test_a_time_phrase_participle_shares_the_clause_subject(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("IGOWSTNAT", "USAGOV", "CONSULT", True) in coded(
+        coder, nlp, "Mark Rutte arrived in Kyiv on Monday, a day after meeting Trump in Washington.")

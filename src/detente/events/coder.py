@@ -1159,6 +1159,8 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":
                 v = v.head
             v = v.head
+            if v.dep_ == "npadvmod" and v.pos_ == "NOUN" and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head      # "arrived in Kyiv a day after meeting Putin": the clause's subject met him
             continue
         if v.dep_ == "acl" and v.tag_ == "VBN":
             # "migrants deported to El Salvador": the noun is who it was done to
@@ -1466,7 +1468,8 @@ def _combine(code: str, agents: Sequence[LexMatch], kind: str, plain_igos: bool 
     """An actor's code with its agents: ``RUS`` + ``MIL`` -> ``RUSMIL``; ``NGO~`` goes first.
 
     A person's code already says their sector; an agent already in the code is not repeated;
-    with ``plain_igos`` an organisation's leaders and officials are the organisation itself.
+    with ``plain_igos`` (our conventions) an organisation's leaders and officials are the
+    organisation itself, and a government's agents are its country's (PETRARCH appends them).
     """
     if kind == "person":
         return code
@@ -1477,7 +1480,7 @@ def _combine(code: str, agents: Sequence[LexMatch], kind: str, plain_igos: bool 
         assert isinstance(agent, AgentEntry)
         if agent.prefix:
             code = code if code.startswith(agent.code) else agent.code + code
-        elif code[3:] == "GOV" and not code.startswith("IGO") and agent.code != "GOV":
+        elif plain_igos and code[3:] == "GOV" and not code.startswith("IGO") and agent.code != "GOV":
             code = code[:3] + agent.code    # "Kremlin-backed rebels", "Moscow's troops": RUSREB, RUSMIL
         elif agent.code not in code[3:] or code.startswith("---") and code == "---":
             code = code + agent.code

@@ -338,3 +338,94 @@ def test_petrarch_new_actor_length_quotes_a_short_uncoded_phrase(nlp) -> None:  
     # detente's own conventions ignore the option
     assert petrarch(4, "detente").new_actor_length == 0
     assert triples(code(petrarch(4, "detente"), nlp, "The Ministry of Magic attacked Ukraine.")) == set()
+
+
+def test_coder_subject_hung_on_the_auxiliary(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads "Poland" as the subject of "was", not of "accused"
+    ours = Coder(verbs_from_mapping(VERBS, "test"), lexicon())
+    assert triples(code(ours, nlp, "Poland was heavily and unjustly accused by Russia.")) == {("RUS", "POL", "112")}
+    petrarch = Coder(verbs_from_mapping(VERBS, "test"), lexicon(), conventions="petrarch")
+    assert triples(code(petrarch, nlp, "Poland was heavily and unjustly accused over its dispute with Russia.")) == {
+        ("POL", "RUS", "112")}
+
+
+def test_coder_upper_target_on_the_clause_subject_takes_the_governing_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    mapping = {"verb": [{"lemmas": ["regret"], "code": "111", "patterns": [["noted + *", "115"]]}]}
+    for conventions in ("detente", "petrarch"):
+        coder = Coder(verbs_from_mapping(mapping, "test"), lexicon(), conventions=conventions)
+        # "+" before the verb is the reported clause's own subject: the one who noted it is the source
+        got = triples(code(coder, nlp, "Poland noted that Russia regretted the decision of the court."))
+        assert got == {("POL", "RUS", "115")}
+
+
+def test_coder_an_apposition_naming_another_actor_inside_a_list_is_a_list_item(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads "the mighty Poland" as an apposition of "Russia"; the list goes on after it
+    got = triples(code(coder, nlp, "Russia, the mighty Poland, and Germany attacked Ukraine."))
+    assert got == {("RUS", "UKR", "190"), ("POL", "UKR", "190"), ("DEU", "UKR", "190")}
+
+
+def test_coder_a_conjunct_naming_nothing_takes_the_of_phrase_after_it(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "of Poland" on "farmers"; it follows (and belongs to) "bakers"
+    got = triples(code(coder, nlp, "Russia's farmers and bakers of Poland attacked Ukraine."))
+    assert got == {("RUS", "UKR", "190"), ("POL", "UKR", "190")}
+
+
+def test_petrarch_conventions_do_not_code_an_opening_participle(nlp) -> None:  # type: ignore[no-untyped-def]
+    petrarch = Coder(verbs_from_mapping(VERBS, "test"), lexicon(), conventions="petrarch")
+    # a participle opening the sentence has no subject of its own: PETRARCH codes nothing from it
+    assert triples(code(petrarch, nlp, "Attacked by Russia, Poland is being drawn into the war with Germany.")) == set()
+    # a participle that follows its clause is not affected
+    assert triples(code(petrarch, nlp, "Russia attacked Poland, accusing Germany of lying.")) >= {("RUS", "POL", "190")}
+
+
+def test_coder_a_skipped_phrase_does_not_own_the_actor_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "^ ^" skips "the palace" and "the government"; the "+" is Poland, not Poland's government
+    mapping = {"verb": [{"lemmas": ["celebrate"], "code": "---", "patterns": [["* feast at ^ ^ +", "044"]]}]}
+    petrarch = Coder(verbs_from_mapping(mapping, "test"), lexicon(), conventions="petrarch")
+    got = triples(code(petrarch, nlp, "Russia celebrated the feast at the palace with the government of Poland."))
+    assert got == {("RUS", "POL", "044")}
+
+
+def test_coder_subject_read_as_a_compound_of_the_verb(coder: Coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads "Poland" as a compound of the finite verb "attack"
+    for c in (coder, Coder(verbs_from_mapping(VERBS, "test"), lexicon(), conventions="petrarch")):
+        assert triples(code(c, nlp, "Poland attack Russia every year, officials said.")) == {("POL", "RUS", "190")}
+
+
+def test_petrarch_conventions_nest_infinitive_complement_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    petrarch = Coder(verbs_from_mapping(VERBS, "test"), lexicon(), conventions="petrarch")
+    # the complement's event is nested in the coded appeal, as PETRARCH does
+    assert triples(code(petrarch, nlp, "Russia called on Poland to attack Germany.")) == {("RUS", "POL", "095")}
+    # a complement of a verb that codes nothing is coded on its own
+    assert triples(code(petrarch, nlp, "Russia wants to attack Germany.")) == {("RUS", "DEU", "190")}
+    ours = Coder(verbs_from_mapping(VERBS, "test"), lexicon())
+    assert ("POL", "DEU", "190") in triples(code(ours, nlp, "Russia called on Poland to attack Germany."))
+
+
+def test_petrarch_conventions_match_a_blank_separated_phrase_across_other_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    lex = lexicon()
+    radio = ActorEntry("poland radio", "actor", ("POLRAD",))
+    lex.add("poland radio", radio, case="any")
+    lex.gapped["poland"] = [(("poland", "radio"), radio)]
+    petrarch = Coder(verbs_from_mapping(VERBS, "test"), lex, conventions="petrarch")
+    # "Poland ... radio" inside one noun phrase is the phrase, with words between
+    assert triples(code(petrarch, nlp, "Russia attacked Poland's state-owned radio on Monday.")) == {
+        ("RUS", "POLRAD", "190")}
+    # not across noun phrases
+    assert triples(code(petrarch, nlp, "Russia attacked Poland, a radio said.")) == {("RUS", "POL", "190")}
+
+
+def test_petrarch_new_actor_after_an_and_inside_the_modifiers(nlp) -> None:  # type: ignore[no-untyped-def]
+    petrarch = Coder(verbs_from_mapping(VERBS, "test"), lexicon(), conventions="petrarch", new_actor_length=4)
+    # the parser reads "Poland's crime and poverty rate" as one phrase with "crime and" inside it:
+    # as two phrases, the second ("poverty rate") names no actor and is a new one
+    assert triples(code(petrarch, nlp, "Poland's crime and poverty rate attacked Ukraine.")) == {
+        ("POL", "UKR", "190"), ('"POVERTY RATE"', "UKR", "190")}
+
+
+def test_petrarch_conventions_keep_a_government_code_before_its_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    # ours: a seat of government's troops are its country's; PETRARCH appends the agent to the actor's code
+    ours = Coder(verbs_from_mapping(VERBS, "test"), lexicon())
+    assert triples(code(ours, nlp, "Moscow troops attacked Ukraine.")) == {("RUSMIL", "UKR", "190")}
+    petrarch = Coder(verbs_from_mapping(VERBS, "test"), lexicon(), conventions="petrarch")
+    assert triples(code(petrarch, nlp, "Moscow troops attacked Ukraine.")) == {("RUSGOVMIL", "UKR", "190")}

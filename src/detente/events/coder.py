@@ -303,6 +303,12 @@ class Coder:
             matches = [m for m in matches if not (isinstance(m.entry, ActorEntry) and m.entry.kind == "city" and (
                 (m.end < last and view.lowers[m.end] in _FEATURES)
                 or (m.start > first and view.lowers[m.start - 1] in _FEATURES)))]
+        if self.bare_agents and self.lexicon.gapped:
+            matches = _gapped_matches(matches, sent, view.lowers, self.lexicon.gapped)
+        if matches and self.verbs.lemma_mode:
+            # "to press Moscow", "to guard the border": a sector's word used as a verb names no one
+            matches = [m for m in matches if not (isinstance(m.entry, AgentEntry) and m.end - m.start == 1
+                                                  and view.poses[m.start] == "VERB")]
         at = {i: m for m in matches for i in range(m.start, m.end)}
         st = _Sentence(sent, day, matches, at, memory,
                        {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)},
@@ -393,6 +399,10 @@ class Coder:
             break
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
+        if self.nest_adverbial and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and \
+                verb.left_edge.i == st.span.start and verb.head.i > verb.i and \
+                not any(c.dep_ in _SUBJECTS for c in verb.children):
+            return []    # PETRARCH: "Rebuked by X, Y is ...": an opening participle has no subject to code
         if self.verbs.lemma_mode and verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and \
                 verb.head.head.lemma_.lower() in _ACCUSING:
             return []    # "accused Qatar of supporting terrorism": the allegation, coded as ACCUSE
@@ -512,6 +522,10 @@ class Coder:
                     continue
                 if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
                     group = self._group(st, verb.doc[idx])
+                    if skips and k < len(tokens) and group and \
+                            min(p.start_char for p in group) < verb.doc[tokens[k][0]].idx <= verb.doc[idx].idx:
+                        # "^" skipped a phrase ("the parliament"): the actor after it is not that phrase's owner
+                        group = [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
                     if group and not any(p.start_char in avoid for p in group):
                         return group
             if self.new_actor_length:    # no actor named: the first phrase may be a new actor
@@ -547,6 +561,13 @@ class Coder:
                 target = first_group(lower, 0, 0, used, places=self.locations and not violent)
         elif not source and not ("source" in found and found["source"][0] == "lower"):
             source = subject_parties if "target" not in found or found["target"][0] != "upper" else []
+            if not source and target and verb.dep_ == "ccomp" and verb.head.i != verb.i and \
+                    {p.start_char for p in target} <= {p.start_char for p in subject_parties}:
+                # "Gondor noted that Mordor regretted ...": a "+" before the verb that takes the
+                # clause's own subject leaves the source to the subject of the governing clause
+                governing, _ = _subject(verb.head)
+                source = [p for p in _dedupe(p for subj in governing for p in self._group(st, subj))
+                          if p.code not in {q.code for q in target}]
         mutual = code.split(":")[0] in self.mutual_codes
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
                 len({p.code for p in source}) >= 2 and not found:
@@ -852,16 +873,19 @@ class Coder:
                     if _conj_linked(doc[linked[0].end - 1], doc[a.end - 1]) or _listed(st, linked[-1], a):
                         linked.append(a)
                 actors = linked
+            if per and not actors and not agents:
+                actors = self._trailing_of(st, c, per[0][0])
             per.append((c, actors, _agents(agents, c)))
         per = _merge_strays(per, doc)
         borrowed = [a for _, actors, _ in per for a in actors]
         parties: list[Party] = []
         for k, (c, actors, agents) in enumerate(per):
             if k > 0 and c.dep_ == "appos" and not any(x.dep_ == "conj" for x in c.children) and (
-                    per[0][1] or per[0][2]):
+                    per[0][1] or per[0][2]) and not _appos_list_item(per[0], c, actors, st.day):
                 continue   # "the Minister, Telemar": an apposition names the same actor again
             if self.new_actor_length:    # PETRARCH's new_actor_length: an uncoded phrase is its own actor
                 parties.extend(self._new_actors(st, c, others - {c.i}, actors, agents))
+                parties.extend(self._new_actor_after_and(st, c, others - {c.i}))
             use = actors or (borrowed if agents else [])
             if not use and not self.bare_agents:
                 owner = next((x for x in c.children if x.dep_ == "poss" and x.lower_ in _PRONOUNS), None)
@@ -895,6 +919,20 @@ class Coder:
         # "the two presidents, the United States and Russia": USAGOV already says USA
         return [p for p in parties if not (len(p.code) == 3 and any(
             q.code != p.code and q.code.startswith(p.code) for q in parties))]
+
+    def _trailing_of(self, st: _Sentence, conjunct: Token, first: Token) -> list[LexMatch]:
+        """"Ithilen's sheep and goats of Gondor": the parser hangs the "of" phrase right after a
+        later conjunct on the first one; a conjunct naming nothing takes that phrase's actors."""
+        of = next((x for x in first.children if x.dep_ == "prep" and x.lower_ == "of"
+                   and x.i == conjunct.right_edge.i + 1), None)
+        if of is None:
+            return []
+        out: list[LexMatch] = []
+        for t in of.subtree:
+            m = st.at.get(t.i)
+            if m is not None and m.start == t.i and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
+                out.append(m)
+        return out[:1]
 
     def _party(self, st: _Sentence, m: LexMatch, code: str, agent: LexMatch | None = None) -> Party:
         start, end = m.start, m.end
@@ -1003,6 +1041,18 @@ class Coder:
             return []
         span = doc[min(tokens):max(tokens) + 1]
         return [Party(f'"{text.upper()}"', span.text, span.start_char, span.end_char, "new")]
+
+    def _new_actor_after_and(self, st: _Sentence, head: Token, exclude: set[int]) -> list[Party]:
+        """"Eriador's death and injury toll": a modifier with an "and" of its own and no conjunct
+        is the parser's reading of two phrases ("Eriador's death", "injury toll"); the words after
+        the "and" are a phrase of their own, which may be a new actor."""
+        mod = next((x for x in head.children if x.dep_ in ("nmod", "compound", "amod") and x.i < head.i
+                    and any(y.dep_ == "cc" for y in x.children) and not any(y.dep_ == "conj" for y in x.children)), None)
+        if mod is None:
+            return []
+        cc = next(y for y in mod.children if y.dep_ == "cc")
+        before = {t.i for t in head.subtree if t.i <= cc.i}
+        return self._new_actors(st, head, exclude | before, [], [])
 
     def _first_new_actor(self, st: _Sentence, tokens: Sequence[TokenForms], avoid: set[int]) -> list[Party]:
         """The first noun phrase of ``tokens`` (a search for a source or target that found no
@@ -1140,6 +1190,12 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
     v = verb
     for _ in range(8):
         found = [c for c in v.children if c.dep_ in _SUBJECTS]
+        if not found:   # "X was heavily criticized": the parser may hang the subject on the auxiliary
+            found = [s for c in v.children if c.dep_ in ("aux", "auxpass")
+                     for s in c.children if s.dep_ in _SUBJECTS]
+        if not found and v.pos_ == "VERB" and v.tag_ in ("VBP", "VBZ", "VBD"):
+            # "Ethiopia act on ...": a finite verb read as a noun, its subject as a compound
+            found = [c for c in v.children if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"]
         if found:
             return found, passive
         if v.dep_ == "xcomp" and v.head.lemma_.lower() in _CONTROL_VERBS:
@@ -1252,6 +1308,49 @@ def _listed(st: _Sentence, a: LexMatch, b: LexMatch) -> bool:
     return any(t.lower_ in ("and", "or", "nor", ",") for t in between) and not any(blocks(t) for t in between)
 
 
+def _appos_list_item(first: tuple[Token, list[LexMatch], list[LexMatch]], appos: Token, actors: list[LexMatch],
+                     day: dt.date | None) -> bool:
+    """"Mordor, the awful Fornost, and Gondor": an apposition set off by a comma, naming an
+    actor other than the first conjunct's, before a later conjunct of that list, is another item."""
+    head, own, _ = first
+    doc = appos.doc
+    if not own or not actors or appos.left_edge.i == 0 or doc[appos.left_edge.i - 1].text != "," or \
+            not any(x.dep_ == "conj" and x.i > appos.i for x in head.children):
+        return False
+    mine = {c for m in own for c in m.entry.codes_on(day)}  # type: ignore[union-attr]
+    return mine.isdisjoint(c for m in actors for c in m.entry.codes_on(day))  # type: ignore[union-attr]
+
+
+def _gapped_matches(matches: list[LexMatch], sent: Span, lowers: Sequence[str],
+                    gapped: dict[str, list[tuple[tuple[str, ...], ActorEntry | AgentEntry]]]) -> list[LexMatch]:
+    """PETRARCH: a dictionary phrase written with blanks ("ITHILEN TELEVISION") also names a noun
+    phrase with other words between its words ("Ithilen state-run television"): its words in
+    order, the last one heading a phrase that starts at or before the first one. The longer
+    match replaces the ones inside it."""
+    doc = sent.doc
+    actors_at = {i for m in matches if isinstance(m.entry, ActorEntry) for i in range(m.start, m.end)}
+    for i in range(sent.start, sent.end):
+        for words, entry in sorted(gapped.get(lowers[i], ()), key=lambda p: -len(p[0])):
+            k, last = 1, i
+            for j in range(i + 1, sent.end):
+                if k == len(words):
+                    break
+                if lowers[j] == words[k]:
+                    k, last = k + 1, j
+            if k < len(words) or last - i + 1 == len(words):
+                continue     # not all its words, or all together (the scan found those)
+            head = doc[last]
+            inner = [m for m in matches if i <= m.start and m.end <= last + 1]
+            if head.pos_ not in ("NOUN", "PROPN") or head.left_edge.i > i or \
+                    any(x in actors_at for x in range(i + 1, last + 1) if lowers[x] not in words) or \
+                    any(m.start < i < m.end or m.start <= last < m.end - 1 for m in matches if m not in inner):
+                continue
+            matches = sorted([m for m in matches if m not in inner] + [LexMatch(i, last + 1, entry)],
+                             key=lambda m: m.start)
+            break
+    return matches
+
+
 def _conj_linked(a: Token, b: Token) -> bool:
     def top(t: Token) -> Token:
         while t.dep_ == "conj" and t.head.i != t.i:
@@ -1351,14 +1450,15 @@ _ADVERBIAL_PREPS = frozenset({"after", "before", "since", "while", "when", "upon
 
 
 def _drop_adverbial(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
-    """The events not triggered in an adverbial clause ("advcl", or "after/before ... -ing")
-    of a verb that codes an event itself (that verb or one down its xcomp/acomp chain)."""
+    """The events not triggered in an adverbial clause ("advcl", or "after/before ... -ing") or
+    an infinitive complement ("xcomp": "called on X to be allowed to leave") of a verb that codes
+    an event itself (that verb or one down its xcomp/acomp chain)."""
     triggers = {e.trigger_start for e in events}
     out = []
     for e in events:
         token = _token_at(sent.doc, e.trigger_start)
         host = None
-        if token is not None and token.dep_ == "advcl" and token.head.i != token.i:
+        if token is not None and token.dep_ in ("advcl", "xcomp") and token.head.i != token.i:
             host = token.head
         elif token is not None and token.dep_ == "pcomp" and token.head.lower_ in _ADVERBIAL_PREPS:
             host = token.head.head
@@ -1367,7 +1467,8 @@ def _drop_adverbial(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
             while stack:
                 t = stack.pop()
                 chain.append(t)
-                stack.extend(c for c in t.children if c.dep_ in ("xcomp", "acomp"))
+                # (not down the event's own clause: "called on X to be allowed to leave" nests in "called")
+                stack.extend(c for c in t.children if c.dep_ in ("xcomp", "acomp") and c.i != token.i)
             if any(t.idx in triggers and t.idx != e.trigger_start for t in chain):
                 continue
         out.append(e)

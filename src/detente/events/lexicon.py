@@ -99,6 +99,9 @@ class Lexicon:
         self._first: dict[str, list[_Form]] = {}
         self._known: set[tuple[tuple[str, ...], ActorEntry | AgentEntry]] = set()
         self.size = 0
+        #: phrases whose words may stand apart inside one noun phrase (PETRARCH's blank, as against
+        #: "_": "ITHILEN TELEVISION" names "Ithilen state-run television"), by their first word
+        self.gapped: dict[str, list[tuple[tuple[str, ...], ActorEntry | AgentEntry]]] = {}
 
     def __repr__(self) -> str:
         return f"<Lexicon {self.name}: {self.size} phrases>"

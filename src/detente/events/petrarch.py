@@ -266,6 +266,9 @@ def load_petrarch_actors(paths: Iterable[Path], agents: Iterable[Path] = ()) -> 
             entry = ActorEntry(_words(names[0]), "actor", default, dated)
             for nm in names:
                 lex.add(_words(nm), entry, case="any")
+                words = split_words(_words(nm))
+                if len(words) > 1 and " " in nm.strip():      # a blank: other words may come between
+                    lex.gapped.setdefault(words[0], []).append((words, entry))
 
         for _, line in _lines(path):
             s = line.strip()

@@ -330,6 +330,8 @@ class Coder:
                 if wanted is not None and wanted[:2] not in _WANTING:
                     continue
                 k = i - first
+                if st.lemmas[k] not in self.verbs.nouns_by_head and lowers[k] not in self.verbs.nouns_by_head:
+                    continue
                 before = lowers[max(0, k - 3):k]
                 entry = self.verbs.noun_for(before, st.lemmas[k]) or self.verbs.noun_for(before, lowers[k])
                 if k and doc[i - 1].dep_ in ("amod", "compound") and doc[i - 1].head.i == i:
@@ -342,12 +344,12 @@ class Coder:
                 if entry is not None:
                     before_noun = events[:]
                     for e in self._code_noun(st, doc[i], entry, wanted is not None):
-                        k = _restated(e, before_noun)
-                        if k is None:
+                        j = _restated(e, before_noun)
+                        if j is None:
                             events.append(e)
                         else:
                             # "arrived in Vladivostok for a summit with Putin": the summit names the government
-                            events[k] = _sharpened(events[k], e)
+                            events[j] = _sharpened(events[j], e)
         if self.nest_adverbial:
             events = _drop_adverbial(events, sent)
         if not self.bare_agents:
@@ -644,9 +646,12 @@ class Coder:
         and Lebanon agreed to a ceasefire brokered by the United States and France" (045 from
         each mediator to each party); "talks hosted by Malaysia" (043, coded as the parties' visit)."""
         out: list[CodedEvent] = []
-        for t in st.span:
-            code = _MEDIATING.get(t.lemma_.lower())
-            if code is None or t.dep_ != "acl" or t.head.i == t.i:
+        for k, lemma in enumerate(st.lemmas):
+            code = _MEDIATING.get(lemma)
+            if code is None:
+                continue
+            t = st.span[k]
+            if t.dep_ != "acl" or t.head.i == t.i:
                 continue
             if t.tag_ == "VBN":      # "a deal brokered by China"
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)

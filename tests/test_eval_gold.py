@@ -190,6 +190,19 @@ def test_asserted_errors_lists_unasserted_gold_coded_as_happened(negation_report
     assert [r.item.id for r in negation_report.asserted_errors()] == ["n3"]
 
 
+def test_asserted_errors_ignore_a_triple_the_gold_also_asserts() -> None:
+    """"could meet X ... after a call with X": the gold has the same triple both ways; coding it
+    as having happened is right for one of them, so it is no error."""
+    from detente.evaluation.gold import GoldItem, ItemResult, _levels
+
+    item = GoldItem("m1", None, "text", "", (), ())
+    gold = _levels([(["USA"], ["RUS"], "CONSULT", False), (["USA"], ["RUS"], "CONSULT", True)])
+    only_maybe = _levels([(["USA"], ["RUS"], "CONSULT", False)])
+    coded = _levels([(["USA"], ["RUS"], "CONSULT", True)])
+    assert GoldReport([ItemResult(item, gold, coded)]).asserted_errors() == []
+    assert [r.item.id for r in GoldReport([ItemResult(item, only_maybe, coded)]).asserted_errors()] == ["m1"]
+
+
 @pytest.mark.slow
 def test_asserted_errors_empty_when_the_coder_agrees(report: GoldReport) -> None:
     """Items with only asserted gold events cannot be asserted errors, right or wrong."""

@@ -567,9 +567,7 @@ class Coder:
                     {p.start_char for p in target} <= {p.start_char for p in subject_parties}:
                 # "Gondor noted that Mordor regretted ...": a "+" before the verb that takes the
                 # clause's own subject leaves the source to the subject of the governing clause
-                governing, _ = _subject(verb.head)
-                source = [p for p in _dedupe(p for subj in governing for p in self._group(st, subj))
-                          if p.code not in {q.code for q in target}]
+                source = [p for p in self._subject_parties(st, verb.head) if p.code not in {q.code for q in target}]
         mutual = code.split(":")[0] in self.mutual_codes
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
                 len({p.code for p in source}) >= 2 and not found:
@@ -666,9 +664,8 @@ class Coder:
                 continue
             while governor.dep_ == "xcomp" and governor.head.i != governor.i:
                 governor = governor.head     # "agreed to restore ties under a deal brokered by China"
-            subjects, _ = _subject(governor)
             own = {m.code for m in mediators}
-            parties = [p for p in _dedupe(p for subj in subjects for p in self._group(st, subj)) if p.code not in own]
+            parties = [p for p in self._subject_parties(st, governor) if p.code not in own]
             if not parties:
                 continue
             rule = f"{self.verbs.name}: mediator {t.lemma_.lower()} [{code}]"
@@ -766,14 +763,12 @@ class Coder:
         dated = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _TIME_NOUNS
         if not source and governor is not None and (wanted or light) and not dated:
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
-            subjects, _ = _subject(governor)
-            source = _dedupe(p for subj in subjects for p in self._group(st, subj))
+            source = self._subject_parties(st, governor)
         if not source and entry.code[:2] == "14" and noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
                 noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
             # "farmers blocked the roads in protest against the tariffs": a protest by the clause's subject
             clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            subjects = _subject(clause)[0] if clause is not None else []
-            source = _dedupe(p for subj in subjects for p in self._group(st, subj))
+            source = self._subject_parties(st, clause) if clause is not None else []
         if not source and possessive is not None:
             source = self._pronoun(st, possessive)
         if source and not target and entry.code[:2] == "14" and self.verbs.lemma_mode and \
@@ -785,8 +780,7 @@ class Coder:
         if not source and owned is not None:
             # "Hamas claimed responsibility for the attack", "Iran denied any role in the strike":
             # the one who claims or denies the act is its source (a denial negates it)
-            subjects, _ = _subject(owned)
-            source = _dedupe(p for subj in subjects for p in self._group(st, subj))
+            source = self._subject_parties(st, owned)
         if entry.symmetric:
             everyone = _dedupe(source + target)
             if not everyone and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS:
@@ -962,13 +956,22 @@ class Coder:
                 return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in group]
         # "the Japanese citizens it had abducted": a relative clause's pronoun is not the noun it describes
         bound = range(clause.head.left_edge.i, clause.i) if clause is not None and clause.dep_ == "relcl" else range(0)
-        earlier = [p for p in st.memory] + [
-            self._party(st, m, c) for m in st.matches if m.end <= token.i and isinstance(m.entry, ActorEntry)
-            and m.start not in bound for c in m.entry.codes_on(st.day)]
+        earlier = self._earlier(st, token.i, bound)
         for p in reversed(earlier):
             if want == "any" or (want == "person") == (p.kind == "person"):
                 return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind)]
         return []
+
+    def _subject_parties(self, st: _Sentence, verb: Token) -> list[Party]:
+        """The parties named by a verb's subject (borrowed up its chain, as ``_subject`` does)."""
+        return _dedupe(p for subj in _subject(verb)[0] for p in self._group(st, subj))
+
+    def _earlier(self, st: _Sentence, before: int, skip: range = range(0)) -> list[Party]:
+        """The actors named before token ``before``: the paragraph's earlier sentences, then this
+        one's (those starting in ``skip`` left out), in order."""
+        return [*st.memory, *(self._party(st, m, c) for m in st.matches
+                              if m.end <= before and isinstance(m.entry, ActorEntry) and m.start not in skip
+                              for c in m.entry.codes_on(st.day))]
 
     def _owner(self, st: _Sentence, phrase: Token, source: Sequence[Party]) -> list[Party]:
         """"three of its nuclear sites": the party a possessive pronoun in a phrase refers to, the
@@ -977,9 +980,7 @@ class Coder:
         if pronoun is None:
             return []
         own = {p.code[:3] for p in source}
-        earlier = [p for p in st.memory] + [
-            self._party(st, m, c) for m in st.matches if m.end <= pronoun.i and isinstance(m.entry, ActorEntry)
-            for c in m.entry.codes_on(st.day)]
+        earlier = self._earlier(st, pronoun.i)
         for p in reversed(earlier):
             if p.kind != "person" and p.code[:3] not in own:
                 return [Party(p.code, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun.text), p.kind)]
@@ -988,9 +989,7 @@ class Coder:
     def _pair(self, st: _Sentence, head: Token) -> list[Party]:
         """"the two sides", "both leaders": the last two countries named before (in this
         sentence or earlier in the paragraph), each with its most specific code."""
-        earlier = [p for p in st.memory] + [
-            self._party(st, m, c) for m in st.matches if m.end <= head.left_edge.i and isinstance(m.entry, ActorEntry)
-            for c in m.entry.codes_on(st.day)]
+        earlier = self._earlier(st, head.left_edge.i)
         picked: dict[str, Party] = {}
         for p in reversed(earlier):
             if p.code[:3] not in picked and len(picked) < 2:
@@ -1003,9 +1002,7 @@ class Coder:
     def _role_reference(self, st: _Sentence, agent: AgentEntry, m: LexMatch) -> list[Party]:
         """"the president said": the last person mentioned earlier in the paragraph whose code
         carries the role's agent."""
-        earlier = [p for p in st.memory] + [
-            self._party(st, x, c) for x in st.matches if x.end <= m.start and isinstance(x.entry, ActorEntry)
-            for c in x.entry.codes_on(st.day)]
+        earlier = self._earlier(st, m.start)
         for p in reversed(earlier):
             if p.kind == "person" and p.code[3:].startswith(agent.code):
                 span = st.span.doc[m.start:m.end]

@@ -15,10 +15,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from typing import Any
 
-from spacy.attrs import ENT_TYPE, IDX, LEMMA, LOWER, ORTH, POS, TAG
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.lexicon import ActorEntry, AgentEntry, Lexicon, LexMatch
@@ -68,6 +74,9 @@ _NP_PREPS = {"of", "in", "from", "at", "including"}
 _WHEN_PREPS = frozenset({"after", "before", "since", "until", "following", "amid", "despite"})
 #: entity types whose words are names, not pattern words
 _NAMED_ENTITIES = frozenset({"EVENT", "WORK_OF_ART"})
+_NO_FORMS: frozenset[str] = frozenset()
+#: the Penn Treebank's verb tags (hashes)
+_VERB_TAGS = [get_string_id(tag) for tag in ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")]
 #: root codes of force: their "on"/"against" objects are targets, even places
 _FORCE = frozenset({"18", "19", "20"})
 #: root codes of verbs whose object noun is an event wanted or refused, not one that happened
@@ -145,6 +154,18 @@ class CodedEvent:
         return out
 
 
+class _Strings(dict):
+    """Strings of a :class:`StringStore`'s hashes (or of any keys), each made once by ``make``."""
+
+    def __init__(self, make: Callable[[int], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: int) -> Any:
+        got = self[key] = self.make(key)
+        return got
+
+
 @dataclass(slots=True)
 class _DocView:
     """Per-token strings of one document, indexed by token position."""
@@ -156,26 +177,75 @@ class _DocView:
     poses: list[str]
     tags: list[str]
     starts: list[int]
-    ends: list[int]
+    spaces: list[int]     # whether a space follows the token
     named: list[bool]     # inside a named event, law, work or date ("World War Two", "the Minsk agreements")
+    heads: list[int] = field(default_factory=list)
+    deps: list[str] = field(default_factory=list)
+    kids: dict[int, list[int]] = field(default_factory=dict)   # children of the tokens walked so far
+    order: list[int] = field(default_factory=list)          # the tokens of the sentences walked so far
+    subtrees: dict[int, tuple[int, int]] = field(default_factory=dict)   # token -> its slice of ``order``
+    verbal: list[int] = field(default_factory=list)     # tokens tagged as verbs
+    nominal: list[int] = field(default_factory=list)    # tokens tagged as nouns
+    #: tokens that may trigger: verbs with an entry, nouns that head a noun entry (filled by the coder)
+    verbs: list[int] = field(default_factory=list)
+    nouns: list[int] = field(default_factory=list)
 
     @classmethod
-    def of(cls, doc: Doc, lowered: dict[int, str]) -> _DocView:
-        strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, ORTH, LEMMA, POS, TAG, IDX, ENT_TYPE]).tolist() if len(doc) else []
+    def of(cls, doc: Doc, strings: dict[str, _Strings]) -> _DocView:
+        """``strings``: the coder's caches of strings by hash (lower case, as written, named-entity
+        types, tags), kept across documents: most words recur."""
+        n = len(doc)
+        if not n:
+            return cls(doc, [], [], [], [], [], [], [], [])
+        array = doc.to_array([LOWER, ORTH, LEMMA, POS, TAG, IDX, ENT_TYPE, SPACY, DEP, HEAD])
+        heads = (array[:, 9].view("int64") + numpy.arange(n, dtype="int64")).tolist()
+        rows = array[:, :9].T.tolist()
+        lowers = list(map(strings["lower"].__getitem__, rows[0]))
+        texts = list(map(strings["text"].__getitem__, rows[1]))
+        view = cls(doc, lowers, texts, list(map(strings["lower"].__getitem__, rows[2])),
+                   list(map(strings["pos"].__getitem__, rows[3])), list(map(strings["text"].__getitem__, rows[4])),
+                   rows[5], rows[7], list(map(strings["named"].__getitem__, rows[6])),
+                   heads, list(map(strings["text"].__getitem__, rows[8])))
+        # verb- and noun-like tokens, found on the arrays
+        pos, tags = array[:, 3], array[:, 4]
+        verbal = (pos == VERB) | (pos == AUX)
+        for tag in _VERB_TAGS:
+            verbal |= tags == tag
+        view.verbal = numpy.flatnonzero(verbal).tolist()
+        view.nominal = numpy.flatnonzero(((pos == NOUN) | (pos == PROPN)) & ~verbal).tolist()
+        return view
 
-        def lower(h: int) -> str:
-            got = lowered.get(h)
-            if got is None:
-                got = lowered[h] = strings[h].lower().replace("\u2019", "'")
-            return got
+    def walk(self, first: int, last: int) -> None:
+        """Walk the trees of tokens ``first`` to ``last`` (a sentence), once, for :meth:`subtree`."""
+        if first in self.subtrees:
+            return
+        kids = self.kids
+        heads = self.heads
+        for i in range(first, last):
+            h = heads[i]
+            if h != i:
+                kids.setdefault(h, []).append(i)
+        for i in range(first, last):
+            if heads[i] == i or not first <= heads[i] < last:
+                self._walk(i, kids)
 
-        texts = [strings[r[1]] for r in rows]
-        starts = [r[5] for r in rows]
-        return cls(doc, [lower(r[0]) for r in rows], texts, [lower(r[2]) for r in rows],
-                   [strings[r[3]] if r[3] else "" for r in rows], [strings[r[4]] if r[4] else "" for r in rows],
-                   starts, [a + len(t) for a, t in zip(starts, texts)],
-                   [bool(r[6]) and strings[r[6]] in _NAMED_ENTITIES for r in rows])
+    def subtree(self, i: int) -> list[int]:
+        """Token ``i`` and its descendants, in ``Token.subtree``'s order: a slice of the walk of
+        its sentence (:meth:`walk` first)."""
+        a, b = self.subtrees[i]
+        return self.order[a:b]
+
+    def _walk(self, i: int, kids: dict[int, list[int]]) -> None:
+        start = len(self.order)
+        mine = kids.get(i, ())
+        k = 0
+        while k < len(mine) and mine[k] < i:
+            self._walk(mine[k], kids)
+            k += 1
+        self.order.append(i)
+        for kid in mine[k:]:
+            self._walk(kid, kids)
+        self.subtrees[i] = (start, len(self.order))
 
 
 @dataclass(slots=True)
@@ -194,9 +264,8 @@ class _Sentence:
     lowers: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
     named: list[bool] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
-    text: str = ""                   # the sentence's text, from character ``span.start_char``
+    view: _DocView | None = None
+    groups: dict[int, list[Party]] = field(default_factory=dict)   # token -> the parties its phrase names
 
 
 class Coder:
@@ -239,10 +308,14 @@ class Coder:
         self.verbs = verbs
         self.lexicon = lexicon
         self.discards = tuple(discards)
-        self._discard_firsts = frozenset(p[0] for p in self.discards if p)
+        self._discards_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.discards:
+            if phrase:
+                self._discards_by_first.setdefault(phrase[0], []).append(phrase)
         self.name = name
         self._last_view: _DocView | None = None
-        self._lower_cache: dict[int, str] = {}
+        self._strings: dict[str, _Strings] = {}
+        self._triggers: dict[tuple[str, str], bool] = {}   # (lower, lemma) -> whether a verb entry may fire
 
     def __repr__(self) -> str:
         return f"<Coder {self.name}: {self.verbs!r}, {self.lexicon!r}>"
@@ -272,7 +345,27 @@ class Coder:
         cached = self._last_view
         if cached is not None and cached.doc is doc:
             return cached
-        view = _DocView.of(doc, self._lower_cache)
+        vocab = doc.vocab.strings
+        if self._strings.get("store") is not vocab:
+            self._strings = {
+                "store": vocab,   # type: ignore[dict-item]
+                "lower": _Strings(lambda h: vocab[h].lower().replace("\u2019", "'")),
+                "text": _Strings(lambda h: vocab[h]),
+                "pos": _Strings(lambda h: vocab[h] if h else ""),
+                "named": _Strings(lambda h: bool(h) and vocab[h] in _NAMED_ENTITIES),
+            }
+        view = _DocView.of(doc, self._strings)
+        known = self._triggers
+        lowers, lemmas = view.lowers, view.lemmas
+        for i in view.verbal:
+            has = known.get((lowers[i], lemmas[i]))
+            if has is None:
+                # a lemma with a curly apostrophe is read as written by the verb step: keep it
+                has = known[(lowers[i], lemmas[i])] = bool(self.verbs.verbs_for(lowers[i], lemmas[i])) or "'" in lemmas[i]
+            if has:
+                view.verbs.append(i)
+        heads = self.verbs.nouns_by_head
+        view.nouns = [i for i in view.nominal if lemmas[i] in heads or lowers[i] in heads]
         self._last_view = view
         return view
 
@@ -291,7 +384,7 @@ class Coder:
         view = self._view(sent.doc)
         first, last = sent.start, sent.end
         lowers = view.lowers[first:last]
-        if self._discard_firsts and not self._discard_firsts.isdisjoint(lowers) and _has_phrase(lowers, self.discards):
+        if self._discards_by_first and _has_phrase(lowers, self._discards_by_first):
             return []
         texts = view.texts[first:last]
         matches = [LexMatch(m.start + sent.start, m.end + sent.start, m.entry)
@@ -313,25 +406,21 @@ class Coder:
         st = _Sentence(sent, day, matches, at, memory,
                        {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)},
                        lowers=lowers, lemmas=view.lemmas[first:last], named=view.named[first:last],
-                       starts=view.starts[first:last], ends=view.ends[first:last], text=sent.text)
+                       view=view)
         events: list[CodedEvent] = []
         consumed: dict[int, str] = {}     # token -> code of the verb pattern that used it
         doc = sent.doc
-        poses, tags = view.poses, view.tags
-        for i in range(first, last):
-            if i in at or not (poses[i] in ("VERB", "AUX") or tags[i].startswith("VB")):
-                continue
-            events.extend(self._code_verb(st, doc[i], consumed))
+        for i in view.verbs[bisect_left(view.verbs, first):bisect_left(view.verbs, last)]:
+            if i not in at:
+                events.extend(self._code_verb(st, doc[i], consumed))
         if self.verbs.nouns:
-            for i in range(first, last):
-                if i in at or poses[i] not in ("NOUN", "PROPN"):
+            for i in view.nouns[bisect_left(view.nouns, first):bisect_left(view.nouns, last)]:
+                if i in at:
                     continue
                 wanted = consumed.get(i)
                 if wanted is not None and wanted[:2] not in _WANTING:
                     continue
                 k = i - first
-                if st.lemmas[k] not in self.verbs.nouns_by_head and lowers[k] not in self.verbs.nouns_by_head:
-                    continue
                 before = lowers[max(0, k - 3):k]
                 entry = self.verbs.noun_for(before, st.lemmas[k]) or self.verbs.noun_for(before, lowers[k])
                 if k and doc[i - 1].dep_ in ("amod", "compound") and doc[i - 1].head.i == i:
@@ -420,8 +509,9 @@ class Coder:
                 c.dep_ in ("dobj", "obj") and c.i not in st.at and consumed.get(c.i) != code for c in verb.children):
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
         trigger_tokens = sorted({verb.i, *skip})
-        negated = _negated(verb, pattern)
-        hypothetical = _hypothetical(verb)
+        negation = _negation(verb)
+        negated = negation == "negated" and not _negative_pattern(pattern)
+        hypothetical = negation == "unconfirmed" or _modal(verb)
         when = self._when(verb, st.day)
         rule = f"{self.verbs.name}: {entry.name} [{entry.code}]" + (f" / {pattern.text} [{pattern.code}]" if pattern else "")
         return self._emit(st, code, source, target, doc[trigger_tokens[0]:trigger_tokens[-1] + 1],
@@ -450,43 +540,47 @@ class Coder:
                         if lemma_mode else frozenset((w,)) for k, w in enumerate(st.lowers)}
         cache = st.forms
 
-        def forms(t: Token) -> frozenset[str]:
-            return cache[t.i]
-
         upper = [(i, cache[i]) for i in range(verb.i - 1, sent.start - 1, -1) if i not in skip]
         hidden: set[int] = set()
+        view = st.view
+        view.walk(sent.start, sent.end)
+        tree = view.subtree(verb.i)
         if lemma_mode:
+            deps, poses, heads, lowers = view.deps, view.poses, view.heads, view.lowers
             # a relative clause describes its noun; its actors are not this verb's target
-            for t in verb.subtree:
-                if t.i == verb.i:
+            for t in tree:
+                if t == verb.i:
                     continue
-                if t.dep_ in _HIDDEN_CLAUSES or (t.dep_ in ("xcomp", "ccomp", "conj") and t.pos_ in ("VERB", "AUX")):
+                dep = deps[t]
+                if dep in _HIDDEN_CLAUSES or (dep in ("xcomp", "ccomp", "conj") and poses[t] in ("VERB", "AUX")):
                     # complement and coordinated clauses are coded by their own triggers; the
                     # "to" of an infinitive stays ("ready to", "agreed to")
                     # the complement's own verb stays visible to patterns ("declined to comment")
-                    hidden.update(x.i for x in t.subtree if not (x.dep_ == "aux" and x.head.i == t.i and x.lower_ == "to"
-                                                                 and t.dep_ not in ("relcl", "acl"))
-                                  and not (x.i == t.i and t.dep_ == "xcomp"))
-        if lemma_mode:
+                    keep_to = dep not in ("relcl", "acl")
+                    hidden.update(x for x in view.subtree(t)
+                                  if not (keep_to and deps[x] == "aux" and heads[x] == t and lowers[x] == "to")
+                                  and not (x == t and dep == "xcomp"))
             # "signed a declaration, with Trump as witness", "with Oman's minister shuttling between
             # them": an absolute "with" phrase sets the scene; it names no partner
-            for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ == "with":
-                    obj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                    if obj is None:
-                        continue
-                    after = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
-                    if (after is not None and after.lower_ == "as" and after.dep_ == "prep") or any(
-                            (x.dep_ == "prep" and x.lower_ == "as") or (x.dep_ == "acl" and x.tag_ == "VBG")
-                            for x in obj.children):
-                        hidden.update(x.i for x in c.subtree)
-                        if after is not None and after.lower_ == "as":
-                            hidden.update(x.i for x in after.subtree)
-        lower = [(t.i, forms(t)) for t in verb.subtree if t.i > verb.i and t.i not in skip and t.i not in hidden]
+            for k in view.kids.get(verb.i, ()):
+                if deps[k] != "prep" or lowers[k] != "with":
+                    continue
+                c = verb.doc[k]
+                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                after = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+                if (after is not None and after.lower_ == "as" and after.dep_ == "prep") or any(
+                        (x.dep_ == "prep" and x.lower_ == "as") or (x.dep_ == "acl" and x.tag_ == "VBG")
+                        for x in obj.children):
+                    hidden.update(view.subtree(k))
+                    if after is not None and after.lower_ == "as":
+                        hidden.update(view.subtree(after.i))
+        lower = [(t, cache[t]) for t in tree if t > verb.i and t not in skip and t not in hidden]
         if lemma_mode:
             # "Russian diplomats were expelled": the passive subject is the logical object
-            moved = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
-            lower = [(t.i, forms(t)) for c in moved for t in c.subtree if t.i not in skip] + lower
+            lower = [(t, cache[t]) for c in view.kids.get(verb.i, ()) if view.deps[c] in ("nsubjpass", "csubjpass")
+                     for t in view.subtree(c) if t not in skip] + lower
         return upper, lower
 
     def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
@@ -509,7 +603,7 @@ class Coder:
                     agent_parties = self._group(st, obj)
         # the subject of a passive is what was acted on: a target it may be
         used = {p.start_char for p in (agent_parties if passive else subject_parties + agent_parties)}
-        upper = [(t.i, frozenset()) for t in reversed(st.span[: verb.i - st.span.start])]
+        upper = [(i, _NO_FORMS) for i in range(verb.i - 1, st.span.start - 1, -1)]
 
         violent = code[:2] in ("15", "17", "18", "19", "20")
 
@@ -827,7 +921,14 @@ class Coder:
     # ----------------------------------------------------------------------------------- actors
 
     def _group(self, st: _Sentence, token: Token) -> list[Party]:
-        """The parties a noun phrase names, conjuncts and agents included."""
+        """The parties a noun phrase names, conjuncts and agents included (worked out once per
+        token of a sentence: a subject serves many verbs)."""
+        got = st.groups.get(token.i)
+        if got is None:
+            got = st.groups[token.i] = self._find_group(st, token)
+        return list(got)
+
+    def _find_group(self, st: _Sentence, token: Token) -> list[Party]:
         if token.lower_ in _PRONOUNS and token.i not in st.at:
             return self._pronoun(st, token)
         head = _np_head(token, st)
@@ -937,11 +1038,12 @@ class Coder:
         start, end = m.start, m.end
         if agent is not None:
             start, end = min(start, agent.start), max(end, agent.end)
-        first = st.span.start
-        start_char, end_char = st.starts[start - first], st.ends[end - 1 - first]
+        view = st.view
+        texts, spaces = view.texts, view.spaces
+        start_char, end_char = view.starts[start], view.starts[end - 1] + len(texts[end - 1])
         kind = m.entry.kind if isinstance(m.entry, ActorEntry) else "agent"
-        base = st.span.start_char
-        return Party(code, st.text[start_char - base:end_char - base], start_char, end_char, kind)
+        text = "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, end - 1)]) + texts[end - 1]
+        return Party(code, text, start_char, end_char, kind)
 
     def _pronoun(self, st: _Sentence, token: Token) -> list[Party]:
         want = _PRONOUNS.get(token.lower_, "any")
@@ -1159,9 +1261,12 @@ def _lower(t: Token) -> str:
     return t.lower_.replace("\u2019", "'")
 
 
-def _has_phrase(lowers: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
-    joined = " " + " ".join(lowers) + " "
-    return any(" " + " ".join(p) + " " in joined for p in phrases)
+def _has_phrase(lowers: Sequence[str], by_first: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether ``lowers`` holds one of the phrases (indexed by their first word)."""
+    for i in compress(range(len(lowers)), map(by_first.__contains__, lowers)):
+        if any(tuple(lowers[i:i + len(p)]) == p for p in by_first[lowers[i]]):
+            return True
+    return False
 
 
 def _fits_multiword(doc: Doc, verb: Token, e: VerbEntry) -> bool:
@@ -1645,9 +1750,12 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
 
 def _negated(verb: Token, pattern: Pattern | None) -> bool:
     """Negated by its own words, or the complement of "refuse to", "failed to", "did not agree to"."""
-    if pattern is not None and any(w in _NEGATORS for s in pattern.upper for a in s.alternatives for w in a):
-        return False   # the pattern itself codes the negative act
-    return _negation(verb) == "negated"
+    return not _negative_pattern(pattern) and _negation(verb) == "negated"
+
+
+def _negative_pattern(pattern: Pattern | None) -> bool:
+    """Whether the pattern itself codes the negative act ("not * to")."""
+    return pattern is not None and any(w in _NEGATORS for s in pattern.upper for a in s.alternatives for w in a)
 
 
 def _negation(verb: Token) -> str | None:
@@ -1665,8 +1773,11 @@ def _negation(verb: Token) -> str | None:
 def _hypothetical(verb: Token) -> bool:
     """Modal, conditional, future, intended or unconfirmed: could meet, if ... fails, plans to,
     will visit, refused to confirm that ..."""
-    if _negation(verb) == "unconfirmed":
-        return True
+    return _negation(verb) == "unconfirmed" or _modal(verb)
+
+
+def _modal(verb: Token) -> bool:
+    """Modal, conditional, future or intended (:func:`_hypothetical` without the unconfirmed)."""
     for v, how in _chain(verb):
         for c in v.children:
             if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in _MODALS):

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, compress
 
 from detente.actors import ActorDictionary, City, Group
 from detente.actors.dictionary import GROUP_AGENTS
@@ -97,6 +98,9 @@ class Lexicon:
     def __init__(self, name: str = "lexicon") -> None:
         self.name = name
         self._first: dict[str, list[_Form]] = {}
+        #: the same forms by their first two words, and the one-word forms (for :meth:`scan`)
+        self._pairs: dict[tuple[str, ...], list[_Form]] = {}
+        self._single: dict[str, list[_Form]] = {}
         self._known: set[tuple[tuple[str, ...], ActorEntry | AgentEntry]] = set()
         self.size = 0
         #: phrases whose words may stand apart inside one noun phrase (PETRARCH's blank, as against
@@ -121,6 +125,10 @@ class Lexicon:
             return
         self._known.add((words, entry))
         bisect.insort(self._first.setdefault(words[0], []), form, key=_longest_first)   # after those as long
+        if len(words) > 1:
+            bisect.insort(self._pairs.setdefault(words[:2], []), form, key=_longest_first)
+        else:
+            self._single.setdefault(words[0], []).append(form)
         self.size += 1
 
     def knows(self, word: str) -> bool:
@@ -133,22 +141,39 @@ class Lexicon:
         At one position a longer phrase wins, and an actor beats an agent of the same length.
         """
         out: list[LexMatch] = []
-        i, n = 0, len(lowers)
-        while i < n:
+        n = len(lowers)
+        first = self._first
+        free = 0     # the first position not inside a match
+        for i in compress(range(n), map(first.__contains__, lowers)):
+            if i < free:
+                continue
             best: _Form | None = None
-            for form in self._first.get(lowers[i], ()):
+            longer = self._pairs.get((lowers[i], lowers[i + 1]), ()) if i + 1 < n else ()
+            for form in chain(longer, self._single.get(lowers[i], ())):
                 k = len(form.words)
                 if best is not None and k < len(best.words):
                     break
-                if i + k <= n and tuple(lowers[i:i + k]) == form.words and _case_ok(form, texts, i):
+                if i + k <= n and (k <= 2 or tuple(lowers[i:i + k]) == form.words) and _case_ok(form, texts, i):
                     if best is None or (isinstance(best.entry, AgentEntry) and isinstance(form.entry, ActorEntry)):
                         best = form
-            if best is None:
-                i += 1
-                continue
-            out.append(LexMatch(i, i + len(best.words), best.entry))
-            i += len(best.words)
+            if best is not None:
+                out.append(LexMatch(i, i + len(best.words), best.entry))
+                free = i + len(best.words)
         return out
+
+
+def _resolver(d: ActorDictionary, name: str) -> Callable[[dt.date | None], tuple[str, ...]]:
+    """A person's codes on a day (today without one), each day looked up once."""
+    known: dict[dt.date, tuple[str, ...]] = {}
+
+    def resolve(day: dt.date | None) -> tuple[str, ...]:
+        on = day or dt.date.today()
+        got = known.get(on)
+        if got is None:
+            match = d.person(name, on)
+            got = known[on] = (match.code,) if match else ()
+        return got
+    return resolve
 
 
 def _longest_first(form: _Form) -> int:
@@ -211,10 +236,7 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
             if form not in seats:
                 lex.add(_strip_the(form), ActorEntry(c.name, "metonym", (c.code + "GOV",)))
     for p in d.people:
-        def resolve(day: dt.date | None, name: str = p.name) -> tuple[str, ...]:
-            match = d.person(name, day or dt.date.today())
-            return (match.code,) if match else ()
-        entry = ActorEntry(p.name, "person", resolve=resolve)
+        entry = ActorEntry(p.name, "person", resolve=_resolver(d, p.name))
         for form in (p.name, *p.aliases):
             lex.add(form, entry)
     for g in d.groups:

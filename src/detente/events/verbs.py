@@ -70,10 +70,8 @@ class VerbEntry:
             return [p for p in self.patterns if could_match(p, words)]
         picks = set(self._free)
         index = self._by_word
-        for w in words:
-            got = index.get(w)
-            if got is not None:
-                picks.update(got)
+        for w in index.keys() & words:
+            picks.update(index[w])
         return [p for p in (self.patterns[k] for k in sorted(picks)) if could_match(p, words)]
 
 

@@ -245,3 +245,111 @@ def test_a_sector_word_used_as_a_verb_names_no_one(coder, nlp) -> None:  # type:
 def test_a_time_phrase_participle_shares_the_clause_subject(coder, nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("IGOWSTNAT", "USAGOV", "CONSULT", True) in coded(
         coder, nlp, "Mark Rutte arrived in Kyiv on Monday, a day after meeting Trump in Washington.")
+
+
+def test_a_participle_with_a_by_agent_is_passive(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the "by" agent did it; the clause's subject (or the noun described) had it done to it
+    got = coded(coder, nlp, "Criticised by Washington over the arrests, Georgia's government summoned the U.S. ambassador.")
+    assert ("USAGOV", "GEOGOV", "ACCUSE", True) in got and ("GEOGOV", "USAGOV", "ACCUSE", True) not in got
+    assert coded(coder, nlp, "Hundreds of Ukrainian civilians killed by Russian troops were buried on Monday.") == {
+        ("RUSMIL", "UKRCVL", "ASSAULT", True)}
+
+
+def test_letting_captives_return_home_releases_them(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Iran allowed two detained French citizens to return home on Friday.") == {
+        ("IRN", "FRACVL", "RETREAT", True)}
+
+
+def test_a_boycott_of_a_summit_is_a_sanction(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the boycotted summit is no meeting of the boycotter
+    assert coded(coder, nlp, "Lithuania announced a boycott of the China-hosted summit.") == {
+        ("LTU", "CHN", "SANCTION", True)}
+
+
+def test_they_opening_a_sentence_is_the_last_compound_subject(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Armenian and Azerbaijani delegations met in Almaty on Monday. They agreed to exchange prisoners.")
+    assert {("ARM", "AZE", "AGREE", True), ("AZE", "ARM", "AGREE", True)} <= got
+
+
+def test_an_object_pronoun_is_not_its_clause_subject_nor_a_city(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Armenian and Azerbaijani negotiators met in Almaty on Monday. France praised them on Tuesday.")
+    assert {("FRA", "ARM", "SUPPORT", True), ("FRA", "AZE", "SUPPORT", True)} <= got
+    assert not any("KAZ" in (s, t) for s, t, _, _ in got)
+
+
+def test_he_opening_a_sentence_is_the_last_subject(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Pakistani Prime Minister Shehbaz Sharif flew to Ankara for talks with Turkish President "
+                            "Tayyip Erdogan. He signed a trade agreement with Turkey.")
+    assert ("PAKGOV", "TUR", "SUPPORT", True) in got and ("TURGOV", "TUR", "SUPPORT", True) not in got
+
+
+def test_the_two_leaders_are_the_last_compound_subject(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "French President Emmanuel Macron and German Chancellor Olaf Scholz met in Aachen on the "
+                            "sidelines of the NATO summit. The two leaders signed a defence pact.")
+    assert ("FRAGOV", "DEUGOV", "SUPPORT", True) in got
+    assert not any("IGOWSTNAT" in (s, t) for s, t, p, _ in got if p == "SUPPORT")
+
+
+def test_a_strike_noun_after_the_verb_pattern_is_its_own_event(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "its" is the clause's subject; "strikes" is not the "missiles" the verb pattern used
+    got = coded(coder, nlp, "Pakistan fired missiles at an Indian army post near the Chinese border in response to "
+                            "Indian strikes on its territory.")
+    assert got == {("PAK", "INDMIL", "ASSAULT", True), ("IND", "PAK", "ASSAULT", True)}
+
+
+def test_the_two_sides_are_not_a_city_named_before(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Serbia's president received Hungary's prime minister on Monday, a day after talks in "
+                            "Istanbul. The two sides signed an energy agreement.")
+    assert ("SRB", "HUN", "SUPPORT", True) in got and not any("TUR" in (s, t) for s, t, _, _ in got)
+
+
+def test_a_struck_facility_names_its_users(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "American warplanes struck two depots in Iraq used by Iranian forces.") == {
+        ("USAMIL", "IRNMIL", "ASSAULT", True)}
+    assert coded(coder, nlp, "Israeli jets bombed three warehouses near Damascus used by Hezbollah.") == {
+        ("ISR", "LBNREB", "ASSAULT", True)}
+    assert ("ISR", "IRNMIL", "ASSAULT", True) in coded(
+        coder, nlp, "Israel's strikes on bases in Syria used by Iranian forces continued.")
+
+
+def test_people_blocking_passage_protest_once(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # obstructing passage is a protest (CAMEO 144); "to protest against" is the same act, not a second one
+    assert coded(coder, nlp, "Greek farmers blocked border crossings with Bulgaria on Monday.") == {
+        ("GRCAGR", "BGR", "PROTEST", True)}
+    events = coder.code_doc(nlp("Greek farmers blocked border crossings with Bulgaria on Monday to protest against "
+                                "EU farm policies."), DAY)
+    assert len(events) == 1
+    assert {(s, t) for s, t in events[0].pairs()} == {("GRCAGR", "BGR"), ("GRCAGR", "IGOEUREEC")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a ban on imports is an embargo; lifting it eases it (085, RETREAT), not an administrative ban (081)
+    ("Russia lifted its ban on Georgian wine imports on Tuesday.", {("RUS", "GEO", "RETREAT", True)}),
+    # cancelling tariffs eases them, whatever goods they are on
+    ("Mexico urged Washington to cancel its tariffs on Mexican goods.",
+     {("MEX", "USAGOV", "REQUEST", True), ("USAGOV", "MEX", "RETREAT", False)}),
+    # a state opening or closing its border to another eases or imposes an embargo
+    ("Morocco reopened its land border to Algeria.", {("MAR", "DZA", "RETREAT", True)}),
+    ("Finland closed its border crossings with Russia on Thursday.", {("FIN", "RUS", "SANCTION", True)}),
+    # "the two countries" found as a target after a pattern's marker
+    ("Ethiopia accused Eritrea of arming rebels and closed the border crossing between the two countries.",
+     {("ETH", "ERI", "ACCUSE", True), ("ETH", "ERI", "SANCTION", True)}),
+])
+def test_borders_bans_and_tariffs(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_missiles_fired_into_waters_are_a_show_of_force(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "China fired rockets into the waters off Japan's coast.") == {("CHN", "JPN", "MOBILIZE", True)}
+
+
+def test_a_possessive_is_the_nearest_actor_unless_that_actor_did_its_phrase(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the nearest actor owns "its bombardment"; in "Indian strikes on its territory" India did the strikes
+    got = coded(coder, nlp, "Colombia broke off diplomatic relations with Israel on Thursday over its bombardment of Gaza.")
+    assert ("ISR", "", "ASSAULT", True) in got and not any(s == "COL" and p == "ASSAULT" for s, _, p, _ in got)
+
+
+def test_they_takes_coordinated_actors_not_a_possessor(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Yemen's Houthi rebels": Yemen owns the phrase; it is not coordinated with the rebels
+    got = coded(coder, nlp, "The European Union demanded that Yemen's Houthi rebels free the sailors they had seized.")
+    assert ("YEMREB", "", "COERCE", True) in got and not any(s == "YEM" for s, _, _, _ in got)

@@ -88,6 +88,10 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 # shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
 _COOPERATIVE = frozenset({"03", "04", "05", "06"})
+#: verbs of using or holding a thing: "facilities used by Iranian forces" are theirs
+_USING = frozenset({"use", "run", "operate", "hold", "control", "occupy", "own", "man", "staff", "house"})
+#: codes of nominal events whose "of" object picks the code as the verb's object does ("a boycott of the summit")
+_OBJECT_CODED = frozenset({"143"})
 #: root codes of acts done for or to others, never among a compound subject unless it says so
 #: ("Spanish and British teams helped search for survivors" is no aid to each other)
 _ONE_WAY = frozenset({"07"})
@@ -588,6 +592,15 @@ class Coder:
                           ) -> tuple[list[Party], list[Party], bool]:
         subjects, passive = _subject(verb)
         subject_parties = _dedupe(p for subj in subjects for p in self._group(st, subj))
+        # "Accused by Russia of sabotage, Poland expelled ...", "civilians killed by Russian troops":
+        # a past participle with a "by" agent is passive; what it describes is what was acted on
+        participle = not passive and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
+            self.verbs.lemma_mode and any(c.dep_ == "agent" for c in verb.children)
+        if participle and verb.dep_ == "acl":
+            # (a thing described, "talks hosted by Malaysia", is no party: left to the noun's event)
+            subject_parties = self._group(st, verb.head) if verb.head.i != verb.i else []
+            participle = bool(subject_parties)
+        passive = passive or participle
         agent_parties: list[Party] = []
         if passive:
             for child in verb.children:
@@ -624,6 +637,13 @@ class Coder:
                         group = [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
                     if group and not any(p.start_char in avoid for p in group):
                         return group
+            if self.verbs.lemma_mode and not _PAIR_WORDS.isdisjoint(st.lowers):
+                # "closed the border crossing between the two countries": the pair named before
+                for idx, _ in tokens[k:]:
+                    if verb.doc[idx].lemma_.lower() in _PAIR_NOUNS:
+                        group = self._group(st, verb.doc[idx])
+                        if group and not any(p.start_char in avoid for p in group):
+                            return group
             if self.new_actor_length:    # no actor named: the first phrase may be a new actor
                 return self._first_new_actor(st, tokens[k:], avoid)
             return []
@@ -646,10 +666,16 @@ class Coder:
                 source, target, symmetric = parties, parties, True
         if passive and not agent_parties and self.agentless_passive == "source":
             passive = False
+        if not target and not passive and "source" in found and found["source"][0] == "upper":
+            # "Iran allowed two French citizens to return home": a source named before the verb
+            # lets the verb's own subject act, and that subject is the target
+            own = {q.code for q in source}
+            between = first_group(upper[:found["source"][1][0]], 0, 0, set())
+            target = [p for p in between or subject_parties if p.code not in own]
         if passive:
             if not source:
                 source = agent_parties
-            if not target and "target" not in found:
+            if not target and ("target" not in found or participle):
                 target = subject_parties
             if not target:
                 # "jets were delivered to Ukraine by Denmark": the subject is a thing
@@ -675,6 +701,10 @@ class Coder:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
+            if not target and obj is not None and code[:2] in _FORCE and self.verbs.lemma_mode:
+                # "struck two facilities in eastern Syria used by Iranian forces": their users
+                # (the parser may hang the participle on the verb: "bombed warehouses near Damascus used by ...")
+                target = [p for p in self._users(st, obj) or self._users(st, verb, obj.i) if p.start_char not in used]
             if not target and self.verbs.lemma_mode and source and len({p.code[:3] for p in source}) == 1 and \
                     all(p.code[3:6] in _DOMESTIC for p in source):
                 target = self._own_people(st, lower, source[0].code[:3])
@@ -848,7 +878,7 @@ class Coder:
                       (c.head.i == noun.i or c.i == noun.right_edge.i + 1)
                       for o in c.children if o.dep_ == "pobj"]
             # "strikes on three of its nuclear sites": whose sites were struck
-            target += [t for obj in struck for t in self._owner(st, obj, source)]
+            target += [t for obj in struck for t in self._owner(st, obj, source) or self._users(st, obj)]
             # "a strike on a market in Kharkiv": where the struck thing is
             place = next((t for obj in struck for t in obj.subtree
                           if t.i in st.at and isinstance(st.at[t.i].entry, ActorEntry)), None) if not target else None
@@ -879,7 +909,8 @@ class Coder:
             everyone = _dedupe(source + target)
             if not everyone and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS:
                 return []    # "ready to lead a force after a ceasefire": a time, not an event
-            if len({p.code for p in everyone}) < 2 and noun.dep_ == "pobj" and entry.code[:2] != "05":
+            if len({p.code for p in everyone}) < 2 and noun.dep_ == "pobj" and entry.code[:2] != "05" and \
+                    not self._hostile_of(noun):
                 # (not for an agreement: "out of the Iran nuclear deal", "Article 4 of NATO's
                 # treaty" name one that exists, not one the clause's actors made)
                 # "Russia said it would scale back ... after talks with Ukrainian negotiators":
@@ -905,11 +936,40 @@ class Coder:
         hypothetical = _hypothetical(noun.head) if noun.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") else False
         hypothetical = hypothetical or wanted
         rule = f"{self.verbs.name}: noun {entry.name} [{entry.code}]"
+        code = entry.code
+        if code in _OBJECT_CODED and self.verbs.lemma_mode:
+            # "a boycott of the summit" (161), "a boycott of French goods" (163): what is boycotted
+            # picks the code, as it does for the verb ("boycotted the summit")
+            code = self._code_by_object(noun) or code
         governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         when = self._found_when(noun, st.day) or (
             self._found_when(governor, st.day) if governor is not None else None) or st.day
-        return self._emit(st, entry.code, source, target, noun.doc[noun.i:noun.i + 1], negated, hypothetical,
+        return self._emit(st, code, source, target, noun.doc[noun.i:noun.i + 1], negated, hypothetical,
                           when, rule, entry.symmetric)
+
+    def _hostile_of(self, noun: Token) -> bool:
+        """Whether a noun is the "of" object of a hostile nominal event ("a boycott of the summit"):
+        the clause's actors turned against it, they took no part in it."""
+        prep = noun.head
+        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        outer = prep.head
+        entry = self.verbs.noun_for([], outer.lemma_.lower()) or self.verbs.noun_for([], outer.lower_)
+        return entry is not None and entry.code[:1] == "1"
+
+    def _code_by_object(self, noun: Token) -> str | None:
+        """The code the verb of a nominal event's lemma gives its "of" object: "a boycott of the
+        summit" is coded as "boycotted the summit" is (only its patterns after the verb)."""
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None:
+            return None
+        tokens = [(t.i, frozenset((t.lower_, t.lemma_.lower()))) for t in obj.subtree]
+        for entry in self.verbs.verbs_for(noun.lower_, noun.lemma_.lower()):
+            for p in entry.patterns:
+                if not p.upper and p.code != "---" and match_pattern(p.lower, tokens, -2, 1) is not None:
+                    return p.code
+        return None
 
     def _verb_codes(self, verb: Token) -> bool:
         """Whether a verb would code by itself (so its object noun is not a separate event)."""
@@ -1059,10 +1119,33 @@ class Coder:
         # "the Japanese citizens it had abducted": a relative clause's pronoun is not the noun it describes
         bound = range(clause.head.left_edge.i, clause.i) if clause is not None and clause.dep_ == "relcl" else range(0)
         earlier = self._earlier(st, token.i, bound)
-        for p in reversed(earlier):
-            if want == "any" or (want == "person") == (p.kind == "person"):
-                return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind)]
-        return []
+        # (a city is where things happened: "talks in Istanbul. They agreed ..." are not Turkey's)
+        fits = [p for p in earlier if (want == "any" or (want == "person") == (p.kind == "person")) and p.kind != "city"]
+        if token.dep_ == "poss" and clause is not None and fits and _modifies_above(st.span.doc, fits[-1], token):
+            # "Iran fired missiles in retaliation for American strikes on its nuclear sites": the
+            # actor who did what the possessive's phrase hangs under is not its owner; the clause's
+            # subject is ("Bolivia cut ties with Israel over its offensive" keeps the nearest)
+            subjects = [c for c in clause.children if c.dep_ in _SUBJECTS and c.lower_ not in _PRONOUNS
+                        and not c.left_edge.i <= token.i <= c.right_edge.i]
+            group = _dedupe(p for subj in subjects for p in self._group(st, subj))
+            if group and (want == "any" or all((want == "person") == (p.kind == "person") for p in group)) and (
+                    len(group) == 1 or token.lower_ == "their"):
+                return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in group]
+        if token.dep_ in ("dobj", "obj") and clause is not None and token.head.i == clause.i:
+            # "France praised them": an object pronoun is not its own clause's subject
+            own = {p.code for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for p in self._group(st, c)}
+            fits = [p for p in fits if p.code not in own]
+        if not fits:
+            return []
+        picked = [fits[-1]]
+        if len(fits) - 1 < len(st.memory) and token.dep_ in _SUBJECTS:
+            # "Sharif arrived for talks with the crown prince. He signed ...": a subject pronoun
+            # opening a sentence continues the last sentence's subject
+            picked = _salient(st.span.doc, fits[:len(st.memory)], picked)
+        if token.lower_ in ("they", "them", "their"):
+            # "Russian and Ukrainian delegations held talks. They agreed ...": all of a coordination
+            picked = _coordinated(st.span.doc, fits, picked[0])
+        return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in picked]
 
     def _subject_parties(self, st: _Sentence, verb: Token) -> list[Party]:
         """The parties named by a verb's subject (borrowed up its chain, as ``_subject`` does)."""
@@ -1082,16 +1165,42 @@ class Coder:
         if pronoun is None:
             return []
         own = {p.code[:3] for p in source}
+        if self.verbs.lemma_mode:
+            # "Iran fired missiles in retaliation for American strikes on its nuclear sites": Iran's
+            meant = [p for p in self._pronoun(st, pronoun) if p.kind != "person" and p.code[:3] not in own]
+            if meant:
+                return meant
         earlier = self._earlier(st, pronoun.i)
         for p in reversed(earlier):
             if p.kind != "person" and p.code[:3] not in own:
                 return [Party(p.code, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun.text), p.kind)]
         return []
 
+    def _users(self, st: _Sentence, thing: Token, after: int | None = None) -> list[Party]:
+        """"facilities used by Iranian forces", "a base run by the Wagner group": who uses, runs,
+        holds or owns a thing (a "by" agent of a participle describing it). With ``after``,
+        ``thing`` is a verb and the participle an adverbial clause after its object at ``after``."""
+        for c in thing.children:
+            if c.dep_ == ("acl" if after is None else "advcl") and c.tag_ == "VBN" and c.lemma_.lower() in _USING \
+                    and (after is None or c.i > after):
+                agent = next((x for x in c.children if x.dep_ == "agent"), None)
+                obj = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+                if obj is not None:
+                    return self._group(st, obj)
+        return []
+
     def _pair(self, st: _Sentence, head: Token) -> list[Party]:
         """"the two sides", "both leaders": the last two countries named before (in this
         sentence or earlier in the paragraph), each with its most specific code."""
-        earlier = self._earlier(st, head.left_edge.i)
+        named = self._earlier(st, head.left_edge.i)
+        earlier = [p for p in named if p.kind != "city"]
+        if len(named) == len(st.memory) and earlier:
+            # "Modi and Xi met in Kazan on the sidelines of the BRICS summit. The two leaders ...":
+            # the last sentence's compound subject, not the places and settings named after it
+            doc = st.span.doc
+            both = _coordinated(doc, earlier, _salient(doc, earlier, [earlier[-1]])[0])
+            if len({p.code[:3] for p in both}) == 2:
+                earlier = both
         picked: dict[str, Party] = {}
         for p in reversed(earlier):
             if p.code[:3] not in picked and len(picked) < 2:
@@ -1223,6 +1332,9 @@ class Coder:
         if not self.bare_agents and codes[0][:2] in ("18", "19") and source and all(
                 p.code[3:6] == "OPP" for p in source):
             codes = ["145"]    # "protesters stormed parliament": a violent protest, a riot (CAMEO 145)
+        if not self.bare_agents and codes[0] == "191" and source and all(
+                p.code[3:6] in _POPULAR or p.code[3:6] == "OPP" for p in source):
+            codes = ["144"]    # "farmers blocked the roads": people obstructing passage protest (CAMEO 144)
         if self.require_dyad and (not source or not target):
             return []
         if not source and not self.bare_agents:
@@ -1283,7 +1395,15 @@ def _fits_multiword(doc: Doc, verb: Token, e: VerbEntry) -> bool:
 
 def _pattern_tokens(tokens: list[TokenForms], step: Step) -> list[int]:
     words = {w for alt in step.alternatives for w in alt}
-    return [i for i, forms in tokens if forms & words]
+    found = [i for i, forms in tokens if forms & words]
+    # "fired missiles ... in retaliation for American strikes": the pattern used the first run of
+    # its words; a later one is a noun event of its own
+    run = found[:1]
+    for i in found[1:]:
+        if i - run[-1] > 3:
+            break
+        run.append(i)
+    return run
 
 
 def _subject(verb: Token) -> tuple[list[Token], bool]:
@@ -1458,12 +1578,73 @@ def _gapped_matches(matches: list[LexMatch], sent: Span, lowers: Sequence[str],
     return matches
 
 
+def _phrase_head(doc: Doc, party: Party) -> Token | None:
+    """The head of the noun phrase a party was named in ("Korea" of "North Korea", "delegations"
+    of "Russian and Ukrainian delegations" for both)."""
+    t = _token_at(doc, party.start_char)
+    for _ in range(8):
+        if t is None or t.head.i == t.i or t.dep_ not in ("compound", "flat", "amod", "poss", "nmod", "det", "conj",
+                                                          "appos"):
+            break
+        t = t.head
+    return t
+
+
+def _salient(doc: Doc, candidates: Sequence[Party], picked: list[Party]) -> list[Party]:
+    """The subject of the sentence the last candidate was named in, if one of ``candidates``
+    names it; else ``picked``."""
+    last = _token_at(doc, picked[0].start_char)
+    if last is None:
+        return picked
+    for p in reversed(candidates):
+        t = _token_at(doc, p.start_char)
+        if t is None or t.sent.start != last.sent.start:
+            continue
+        head = _phrase_head(doc, p)
+        if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+            return [p]
+    return picked
+
+
+def _coordinated(doc: Doc, candidates: Sequence[Party], picked: Party) -> list[Party]:
+    """``picked`` with the candidates coordinated with it ("Britain and France", "Russian and
+    Ukrainian delegations"; not "Yemen's Houthi rebels"), in order of mention."""
+    head = _token_at(doc, picked.start_char)
+    if head is None:
+        return [picked]
+    out = []
+    for p in candidates:
+        t = _token_at(doc, p.start_char)
+        if p.code != picked.code and t is not None and t.i != head.i and _conj_linked(_phrase_end(t), _phrase_end(head)):
+            out.append(p)
+    return _dedupe([*out, picked])
+
+
+def _phrase_end(t: Token) -> Token:
+    """The last word of a name ("Korea" of "South Korea"): the token its compound parts hang on."""
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+        t = t.head
+    return t
+
+
+def _modifies_above(doc: Doc, party: Party, token: Token) -> bool:
+    """Whether ``party`` is named as a modifier of a noun ``token`` hangs under ("American" of
+    "American strikes on its sites"): the actor of that noun."""
+    t = _token_at(doc, party.start_char)
+    if t is None:
+        return False
+    t = _phrase_end(t)
+    if t.dep_ not in ("amod", "compound", "poss", "nmod") or t.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(a.i == t.head.i for a in token.ancestors)
+
+
 def _conj_linked(a: Token, b: Token) -> bool:
     def top(t: Token) -> Token:
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         return t
-    return top(a) is top(b)
+    return top(a).i == top(b).i
 
 
 def _merge_strays(per: list[tuple[Token, list[LexMatch], list[LexMatch]]], doc: Doc
@@ -1541,6 +1722,16 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
     replaced: dict[int, CodedEvent] = {}
     for e in events:
         token = _token_at(sent.doc, e.trigger_start)
+        if token is not None and e.cameo[:2] == "14" and _purpose_of(token) is not None:
+            # "farmers blocked border crossings in protest against ...", "... to protest against ...":
+            # the protest is the blocking, which protests against its targets too
+            main = next((m for m in events if m.trigger_start == _purpose_of(token).idx  # type: ignore[union-attr]
+                         and m.cameo[:2] == "14" and {p.code for p in e.source} <= {p.code for p in m.source}), None)
+            if main is not None:
+                dropped.add(id(e))
+                base = replaced.get(id(main), main)
+                replaced[id(main)] = dataclasses.replace(base, target=tuple(_dedupe([*base.target, *e.target])))
+            continue
         if token is None or token.dep_ != "advcl" or token.tag_ != "VBG":
             continue
         for main in events:
@@ -1551,6 +1742,16 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
                     replaced[id(main)] = dataclasses.replace(main, target=e.target)
                 break
     return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
+
+
+def _purpose_of(token: Token) -> Token | None:
+    """The verb a trigger gives the purpose or manner of: "blocked roads *to protest*", "blocked
+    roads *in protest* against"."""
+    if token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return token.head if token.head.pos_ in ("VERB", "AUX") else None
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ in ("VERB", "AUX"):
+        return token.head.head
+    return None
 
 
 _ADVERBIAL_PREPS = frozenset({"after", "before", "since", "while", "when", "upon"})

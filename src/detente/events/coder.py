@@ -319,6 +319,7 @@ class Coder:
         self.name = name
         self._last_view: _DocView | None = None
         self._strings: dict[str, _Strings] = {}
+        self._forms: dict[tuple[str, ...], frozenset[str]] = {}   # a token's words for patterns, made once
         self._triggers: dict[tuple[str, str], bool] = {}   # (lower, lemma) -> whether a verb entry may fire
 
     def __repr__(self) -> str:
@@ -540,8 +541,14 @@ class Coder:
         if st.forms is None:
             first = sent.start
             # words of a named event or law ("World War Two") are not trigger words
-            st.forms = {first + k: (frozenset() if st.named[k] else frozenset((w, st.lemmas[k])))
-                        if lemma_mode else frozenset((w,)) for k, w in enumerate(st.lowers)}
+            known = self._forms
+            if lemma_mode:
+                pairs = zip(st.lowers, st.lemmas)
+                st.forms = {first + k: _NO_FORMS if named else known.get(pair) or known.setdefault(pair, frozenset(pair))
+                            for k, (pair, named) in enumerate(zip(pairs, st.named))}
+            else:
+                st.forms = {first + k: known.get((w,)) or known.setdefault((w,), frozenset((w,)))
+                            for k, w in enumerate(st.lowers)}
         cache = st.forms
 
         upper = [(i, cache[i]) for i in range(verb.i - 1, sent.start - 1, -1) if i not in skip]
@@ -768,6 +775,8 @@ class Coder:
         and Lebanon agreed to a ceasefire brokered by the United States and France" (045 from
         each mediator to each party); "talks hosted by Malaysia" (043, coded as the parties' visit)."""
         out: list[CodedEvent] = []
+        if _MEDIATING.keys().isdisjoint(st.lemmas):
+            return out
         for k, lemma in enumerate(st.lemmas):
             code = _MEDIATING.get(lemma)
             if code is None:

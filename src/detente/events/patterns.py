@@ -63,7 +63,10 @@ class Pattern:
 
 def could_match(p: Pattern, words: frozenset[str] | set[str]) -> bool:
     """Whether every word step of ``p`` has a candidate among ``words`` (all forms in reach)."""
-    return all(not need.isdisjoint(words) for need in p.needs)
+    for need in p.needs:
+        if need.isdisjoint(words):
+            return False
+    return True
 
 
 def split_words(text: str) -> tuple[str, ...]:

@@ -353,3 +353,63 @@ def test_they_takes_coordinated_actors_not_a_possessor(coder, nlp) -> None:  # t
     # "Yemen's Houthi rebels": Yemen owns the phrase; it is not coordinated with the rebels
     got = coded(coder, nlp, "The European Union demanded that Yemen's Houthi rebels free the sailors they had seized.")
     assert ("YEMREB", "", "COERCE", True) in got and not any(s == "YEM" for s, _, _, _ in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # resigning from office accedes to a change of leadership (0831, CONCEDE)
+    ("Peru's president resigned on Thursday.", {("PERGOV", "", "CONCEDE", True)}),
+    # trading rebukes is a mutual criticism, not trade
+    ("Japanese and Chinese officials traded rebukes on Friday.",
+     {("JPNGOV", "CHNGOV", "ACCUSE", True), ("CHNGOV", "JPNGOV", "ACCUSE", True)}),
+    # meeting one's commitments is no meeting, and the commitments are no pledge of their own
+    ("North Korea has met its commitments under the accord.", set()),
+    # welcoming or greeting a visitor hosts a visit: coded once, from the visitor (CONSULT)
+    ("Macron welcomed Scholz at the Elysee Palace on Tuesday.", {("DEUGOV", "FRAGOV", "CONSULT", True)}),
+    ("The German chancellor was greeted by Emmanuel Macron in Paris.", {("DEUGOV", "FRAGOV", "CONSULT", True)}),
+    # welcoming a decision still praises it
+    ("Germany welcomed the decision by France.", {("DEU", "FRA", "SUPPORT", True)}),
+])
+def test_resignations_rebukes_and_welcomes(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_an_ending_participle_restates_the_main_act(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "..., ending a decade of war": what the act brought about, not a second (AGREE/RETREAT) event
+    got = coded(coder, nlp, "Britain and Spain signed a treaty in Madrid on Friday, formally ending a decade of war.")
+    assert got and all(p == "SUPPORT" for _, _, p, _ in got)
+
+
+def test_no_longer_negates(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Germany was no longer sending tanks to Ukraine.") == {("DEU", "UKR", "AID", False)}
+
+
+def test_fighting_between_parties_named_on_the_verb(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "fighting erupted between A and B": the parser hangs "between" on the verb
+    assert coded(coder, nlp, "Fighting erupted between Armenian and Azerbaijani troops on Tuesday.") == {
+        ("ARMMIL", "AZEMIL", "ASSAULT", True), ("AZEMIL", "ARMMIL", "ASSAULT", True)}
+
+
+def test_a_reaction_drawn_from_someone(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "drawing criticism from France": France criticises, the one who drew it is the target
+    got = coded(coder, nlp, "Iran tested a ballistic missile on Sunday, drawing sharp criticism from France.")
+    assert ("FRA", "IRN", "ACCUSE", True) in got and not any(s == "IRN" and p == "ACCUSE" for s, _, p, _ in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a protest is against whom its participle demands something of
+    ("Thousands of Hungarians took to the streets of Budapest, demanding the resignation of Viktor Orban.",
+     {("HUN", "HUNGOV", "PROTEST", True), ("HUN", "HUNGOV", "REQUEST", True)}),
+    # a strike against the president's plan is against the president (also where the parser hangs
+    # "against" on the verb)
+    ("Argentine unions called a general strike on Thursday against Milei's austerity plan.",
+     {("ARGLAB", "ARGGOV", "PROTEST", True)}),
+])
+def test_protest_targets(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_its_embassy_in_a_capital_is_the_owners(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "its embassy in Caracas": Argentina's mission, Caracas only where it is
+    got = coded(coder, nlp, "Venezuela cut ties with Argentina after Venezuelan police surrounded its embassy in Caracas.")
+    assert any(s == "VENCOP" and t == "ARGDIP" for s, t, _, _ in got)
+    assert not any(t == "VENDIP" for _, t, _, _ in got)

@@ -89,6 +89,14 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
 _COOPERATIVE = frozenset({"03", "04", "05", "06"})
 #: verbs of using or holding a thing: "facilities used by Iranian forces" are theirs
+# verbs whose object may be a visitor ("welcomed Li at the Kremlin", "received him"): a visit only
+# when the object names an actor or a visiting party
+_HOSTING = frozenset({"welcome", "greet", "receive"})
+_VISITORS = frozenset({"delegation", "delegations", "envoy", "envoys", "visitor", "visitors", "guest", "guests",
+                       "counterpart", "counterparts"})
+# "drew condemnation from China", "sparked protests from Seoul": a reaction drawn from someone
+_DRAWING = frozenset({"draw", "attract", "earn", "provoke", "prompt", "spark", "trigger", "elicit", "invite"})
+_REACTIONS = frozenset({"11", "12", "13", "14"})
 _USING = frozenset({"use", "run", "operate", "hold", "control", "occupy", "own", "man", "staff", "house"})
 #: codes of nominal events whose "of" object picks the code as the verb's object does ("a boycott of the summit")
 _OBJECT_CODED = frozenset({"143"})
@@ -493,6 +501,18 @@ class Coder:
             found = {**{k: ("upper", v) for k, v in got.items()},
                      **{k: ("lower", v) for k, v in got_lower.items()}}
             break
+        if code == "---" and pattern is not None and entry.code != "---" and self.verbs.lemma_mode:
+            # "met its commitments", "released a statement": the words a pattern names to block a
+            # verb that codes by itself are no nominal events either (a light verb's "---" pattern,
+            # "announced a boycott", leaves the noun to code)
+            for s in pattern.lower:
+                if not s.marker:
+                    consumed.update(dict.fromkeys(_pattern_tokens(lower_tokens, s), code))
+        if lemma in _HOSTING and self.verbs.lemma_mode and (code == "043:042" or (pattern is None and code == "051")):
+            if not _hosts_someone(verb, st, self._group):
+                code = entry.code   # "welcomed the decision", "received reports of killings": no visitor
+            elif pattern is None:
+                code = "043:042"    # "Albanese welcomed Li", "was greeted by Kim": a host receives a visitor
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
         if self.nest_adverbial and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and \
@@ -509,6 +529,11 @@ class Coder:
             for s in pattern.lower:
                 if not s.marker:
                     consumed.update(dict.fromkeys(_pattern_tokens(lower_tokens, s), code))
+        if lemma == "end" and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i and \
+                self.verbs.lemma_mode and not any(c.dep_ in _SUBJECTS for c in verb.children):
+            # "pulled out of Iraq, ending nine years of war", "signed an accord, formally ending the
+            # conflict": the participle states what the main act brought about, not a second act
+            return []
         source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
         if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
                 c.dep_ in ("dobj", "obj") and c.i not in st.at and consumed.get(c.i) != code for c in verb.children):
@@ -708,13 +733,19 @@ class Coder:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
+                if target and self.verbs.lemma_mode and all(p.kind in _LOCATION_KINDS for p in target):
+                    # "raided its embassy in Quito": the embassy is its owner's, Quito only where it is
+                    target = self._possessed_agent(st, obj, source) or target
             if not target and obj is not None and code[:2] in _FORCE and self.verbs.lemma_mode:
                 # "struck two facilities in eastern Syria used by Iranian forces": their users
                 # (the parser may hang the participle on the verb: "bombed warehouses near Damascus used by ...")
                 target = [p for p in self._users(st, obj) or self._users(st, verb, obj.i) if p.start_char not in used]
             if not target and self.verbs.lemma_mode and source and len({p.code[:3] for p in source}) == 1 and \
                     all(p.code[3:6] in _DOMESTIC for p in source):
-                target = self._own_people(st, lower, source[0].code[:3])
+                # "Ecuadorean police raided its embassy": another state's mission, not their own people
+                target = self._possessed_agent(st, obj, source) if obj is not None else []
+                if not target:
+                    target = self._own_people(st, lower, source[0].code[:3])
             if not target and self.verbs.lemma_mode and source and len({p.code[:3] for p in source}) == 1 and \
                     all(p.code[3:6] in _POPULAR or (p.code[3:] == "" and code[:2] == "14") for p in source) and \
                     source[0].code[:3].isalpha():
@@ -872,6 +903,14 @@ class Coder:
                         source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
         governor = _governing_verb(noun)
         light = governor is not None and not self._verb_codes(governor)
+        if not target and entry.code[:2] == "14" and self.verbs.lemma_mode:
+            # "called a general strike against Netanyahu's judicial plan": whose plan is protested
+            # (the parser may hang "against" on the verb the noun is the object of)
+            heads = (noun, governor) if governor is not None and noun.dep_ in ("dobj", "obj") else (noun,)
+            for obj in (o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
+                        for o in c.children if o.dep_ == "pobj"):
+                owner = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None)
+                target += self._group(st, obj) or (self._group(st, owner) if owner is not None else [])
         if not target and light and noun.dep_ in ("dobj", "obj") and entry.code[:2] in _FORCE:
             # "began air strikes on Afghanistan": the parser hung the target on the light verb
             for child in governor.children:
@@ -893,6 +932,18 @@ class Coder:
                           if t.i in st.at and isinstance(st.at[t.i].entry, ActorEntry)), None) if not target else None
             if place is not None:
                 target += [p for p in self._group(st, place) if p.code[:3] not in {q.code[:3] for q in source}]
+        if not source and governor is not None and noun.dep_ in ("dobj", "obj") and entry.code[:2] in _REACTIONS \
+                and governor.lemma_.lower() in _DRAWING and self.verbs.lemma_mode:
+            # "the test drew condemnation from China", "..., drawing protests from Seoul": the one the
+            # reaction comes from is its source, the one who drew it its target
+            for child in governor.children:
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        source = self._group(st, obj)
+            if source:
+                own = {p.code for p in source}
+                target = target or [p for p in self._subject_parties(st, governor) if p.code not in own]
         dated = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _TIME_NOUNS
         if not source and governor is not None and (wanted or light) and not dated:
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
@@ -914,6 +965,14 @@ class Coder:
             # "Hamas claimed responsibility for the attack", "Iran denied any role in the strike":
             # the one who claims or denies the act is its source (a denial negates it)
             source = self._subject_parties(st, owned)
+        if entry.symmetric and not source and not target and noun.dep_ == "nsubj" and self.verbs.lemma_mode:
+            # "fighting broke out between the army and the RSF", "clashes erupted between ...": the
+            # parser hangs the parties on the verb the event noun is the subject of
+            for child in noun.head.children:
+                if child.dep_ == "prep" and child.lower_ == "between":
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        source = target = self._group(st, obj)
         if entry.symmetric:
             everyone = _dedupe(source + target)
             if not everyone and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS:
@@ -1185,6 +1244,16 @@ class Coder:
                 return [Party(p.code, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun.text), p.kind)]
         return []
 
+    def _possessed_agent(self, st: _Sentence, obj: Token, source: Sequence[Party]) -> list[Party]:
+        """"raided its embassy", "expelled their diplomats": a sector phrase owned by "its"/"their",
+        as the owner's sector (the owner is not the act's own source)."""
+        sector = st.at.get(obj.i)
+        if sector is None or not isinstance(sector.entry, AgentEntry) or not any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in obj.children):
+            return []
+        return [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
+                for p in self._owner(st, obj, source) if len(p.code) == 3]
+
     def _users(self, st: _Sentence, thing: Token, after: int | None = None) -> list[Party]:
         """"facilities used by Iranian forces", "a base run by the Wagner group": who uses, runs,
         holds or owns a thing (a "by" agent of a participle describing it). With ``after``,
@@ -1377,6 +1446,16 @@ class Coder:
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token], list[Party]]) -> bool:
+    """Whether a hosting verb's object (the passive subject) names an actor or a visiting party."""
+    if any(c.dep_ == "prep" and c.lower_ in ("into", "as", "to") for c in verb.children):
+        return False     # "welcomed Sweden into NATO", "welcomed the bloc as a partner": no visit
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            return c.i in st.at or c.lower_ in _PRONOUNS or c.lower_ in _VISITORS or bool(group(st, c))
+    return False
+
 
 def _lower(t: Token) -> str:
     return t.lower_.replace("\u2019", "'")
@@ -1698,6 +1777,17 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
         by_trigger.setdefault(e.trigger_start, e)    # a mutual event's first half: its own source
     out = []
     for e in events:
+        if not e.target and e.cameo[:2] == "14":
+            # "took to the streets, demanding an end to Mubarak's rule": the protest is against
+            # whom its participle demands or denounces
+            token = _token_at(sent.doc, e.trigger_start)
+            own = {p.code for p in e.source}
+            for c in (token.children if token is not None else ()):
+                inner = by_trigger.get(c.idx) if c.dep_ == "advcl" and c.tag_ == "VBG" else None
+                if inner is not None and inner.cameo[:2] in ("10", "11", "12") and \
+                        {p.code for p in inner.source} == own and inner.target:
+                    e = dataclasses.replace(e, target=tuple(p for p in inner.target if p.code not in own))
+                    break
         if not e.target and e.cameo[:2] in ("02", "03", "10", "11", "12", "13"):
             token = _token_at(sent.doc, e.trigger_start)
             for t in (token.subtree if token is not None else ()):
@@ -1974,7 +2064,9 @@ def _negation(verb: Token) -> str | None:
     told = False
     for v, how in _chain(verb):
         told = told or (how == "complement" and v.lemma_.lower() in _TELLING)
-        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in v.children) \
+        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det"))
+               or (c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children))
+               for c in v.children) \
                 or (how == "complement" and v.lemma_.lower() in _NEGATING_HEADS):
             return "unconfirmed" if told else "negated"
     return None

@@ -88,7 +88,6 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 # shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
 _COOPERATIVE = frozenset({"03", "04", "05", "06"})
-#: verbs of using or holding a thing: "facilities used by Iranian forces" are theirs
 # verbs whose object may be a visitor ("welcomed Li at the Kremlin", "received him"): a visit only
 # when the object names an actor or a visiting party
 _HOSTING = frozenset({"welcome", "greet", "receive"})
@@ -97,6 +96,7 @@ _VISITORS = frozenset({"delegation", "delegations", "envoy", "envoys", "visitor"
 # "drew condemnation from China", "sparked protests from Seoul": a reaction drawn from someone
 _DRAWING = frozenset({"draw", "attract", "earn", "provoke", "prompt", "spark", "trigger", "elicit", "invite"})
 _REACTIONS = frozenset({"11", "12", "13", "14"})
+#: verbs of using or holding a thing: "facilities used by Iranian forces" are theirs
 _USING = frozenset({"use", "run", "operate", "hold", "control", "occupy", "own", "man", "staff", "house"})
 #: codes of nominal events whose "of" object picks the code as the verb's object does ("a boycott of the summit")
 _OBJECT_CODED = frozenset({"143"})
@@ -907,8 +907,7 @@ class Coder:
             # "called a general strike against Netanyahu's judicial plan": whose plan is protested
             # (the parser may hang "against" on the verb the noun is the object of)
             heads = (noun, governor) if governor is not None and noun.dep_ in ("dobj", "obj") else (noun,)
-            for obj in (o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
-                        for o in c.children if o.dep_ == "pobj"):
+            for obj in (o for h in heads for o in _prep_objects(h, ("against",))):
                 owner = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None)
                 target += self._group(st, obj) or (self._group(st, owner) if owner is not None else [])
         if not target and light and noun.dep_ in ("dobj", "obj") and entry.code[:2] in _FORCE:
@@ -936,11 +935,8 @@ class Coder:
                 and governor.lemma_.lower() in _DRAWING and self.verbs.lemma_mode:
             # "the test drew condemnation from China", "..., drawing protests from Seoul": the one the
             # reaction comes from is its source, the one who drew it its target
-            for child in governor.children:
-                if child.dep_ == "prep" and child.lower_ == "from":
-                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if obj is not None:
-                        source = self._group(st, obj)
+            for obj in _prep_objects(governor, ("from",)):
+                source = self._group(st, obj)
             if source:
                 own = {p.code for p in source}
                 target = target or [p for p in self._subject_parties(st, governor) if p.code not in own]
@@ -968,11 +964,8 @@ class Coder:
         if entry.symmetric and not source and not target and noun.dep_ == "nsubj" and self.verbs.lemma_mode:
             # "fighting broke out between the army and the RSF", "clashes erupted between ...": the
             # parser hangs the parties on the verb the event noun is the subject of
-            for child in noun.head.children:
-                if child.dep_ == "prep" and child.lower_ == "between":
-                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if obj is not None:
-                        source = target = self._group(st, obj)
+            for obj in _prep_objects(noun.head, ("between",)):
+                source = target = self._group(st, obj)
         if entry.symmetric:
             everyone = _dedupe(source + target)
             if not everyone and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS:
@@ -1455,6 +1448,15 @@ def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
             return c.i in st.at or c.lower_ in _PRONOUNS or c.lower_ in _VISITORS or bool(group(st, c))
     return False
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    """The first object of each of ``head``'s prepositions in ``preps`` ("from China")."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                yield obj
 
 
 def _lower(t: Token) -> str:

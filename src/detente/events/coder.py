@@ -327,6 +327,7 @@ class Coder:
         self.name = name
         self._last_view: _DocView | None = None
         self._strings: dict[str, _Strings] = {}
+        self._strings_of: object = None     # the StringStore ``_strings`` caches
         self._forms: dict[tuple[str, ...], frozenset[str]] = {}   # a token's words for patterns, made once
         self._triggers: dict[tuple[str, str], bool] = {}   # (lower, lemma) -> whether a verb entry may fire
 
@@ -359,9 +360,9 @@ class Coder:
         if cached is not None and cached.doc is doc:
             return cached
         vocab = doc.vocab.strings
-        if self._strings.get("store") is not vocab:
+        if self._strings_of is not vocab:
+            self._strings_of = vocab
             self._strings = {
-                "store": vocab,   # type: ignore[dict-item]
                 "lower": _Strings(lambda h: vocab[h].lower().replace("\u2019", "'")),
                 "text": _Strings(lambda h: vocab[h]),
                 "pos": _Strings(lambda h: vocab[h] if h else ""),

@@ -506,9 +506,7 @@ class Coder:
             # "met its commitments", "released a statement": the words a pattern names to block a
             # verb that codes by itself are no nominal events either (a light verb's "---" pattern,
             # "announced a boycott", leaves the noun to code)
-            for s in pattern.lower:
-                if not s.marker:
-                    consumed.update(dict.fromkeys(_pattern_tokens(lower_tokens, s), code))
+            consumed.update(_pattern_words(pattern, lower_tokens, code))
         if lemma in _HOSTING and self.verbs.lemma_mode and (code == "043:042" or (pattern is None and code == "051")):
             if not _hosts_someone(verb, st, self._group):
                 code = entry.code   # "welcomed the decision", "received reports of killings": no visitor
@@ -527,9 +525,7 @@ class Coder:
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
         if pattern is not None:
-            for s in pattern.lower:
-                if not s.marker:
-                    consumed.update(dict.fromkeys(_pattern_tokens(lower_tokens, s), code))
+            consumed.update(_pattern_words(pattern, lower_tokens, code))
         if lemma == "end" and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i and \
                 self.verbs.lemma_mode and not any(c.dep_ in _SUBJECTS for c in verb.children):
             # "pulled out of Iraq, ending nine years of war", "signed an accord, formally ending the
@@ -1482,6 +1478,11 @@ def _fits_multiword(doc: Doc, verb: Token, e: VerbEntry) -> bool:
         if i < 0 or _lower(doc[i]) != w:
             return False
     return True
+
+
+def _pattern_words(pattern: Pattern, tokens: list[TokenForms], code: str) -> dict[int, str]:
+    """The tokens a matched pattern's words after the trigger used, each with the code it gave."""
+    return {i: code for s in pattern.lower if not s.marker for i in _pattern_tokens(tokens, s)}
 
 
 def _pattern_tokens(tokens: list[TokenForms], step: Step) -> list[int]:

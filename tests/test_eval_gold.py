@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.errors import UsageError
-from detente.evaluation.gold import GoldReport, default_gold_path, evaluate_gold, read_gold
+from detente.evaluation.gold import GoldReport, agreement, default_gold_path, evaluate_gold, read_gold
 from detente.events import PLOVER_TYPES, describe, load_coder
 
 runner = CliRunner()
@@ -296,3 +296,51 @@ def test_our_gold_file_has_no_event_sentences(our_gold) -> None:  # type: ignore
     """Sentences tagged no_event state no event, and some exist."""
     empty = [i for i in our_gold if "no_event" in i.tags]
     assert len(empty) >= 25 and all(i.events == () for i in empty)
+
+
+# ------------------------------------------------------------------ agreement of two annotations
+
+def test_agreement_scores_the_second_annotation_against_the_first(tmp_path: Path) -> None:
+    """p1 annotated alike; p2 with another target and an extra event; p5 with the flag changed."""
+    first = write(tmp_path, [ITEMS[0], ITEMS[1], ITEMS[4]], "first.jsonl")
+    second = write(tmp_path, [
+        ITEMS[0],
+        {**ITEMS[1], "events": [ev(["NOR"], ["RUSDIP"], "SANCTION", "161"), ev(["RUS"], ["NOR"], "THREATEN", "130")]},
+        {**ITEMS[4], "events": [ev(["CHN"], [], "MOBILIZE", "154", hypothetical=True)]},
+    ], "second.jsonl")
+    report = agreement(read_gold(first), read_gold(second))
+    triple, strict, kind = report.total("triple"), report.total("strict"), report.total("type")
+    assert (triple.tp, triple.fp, triple.fn) == (3, 2, 1)     # JPN-AUS both ways and CHN; 2 new, NOR-RUSMIL lost
+    assert (strict.tp, strict.fp, strict.fn) == (2, 3, 2)     # the hypothetical CHN event no longer agrees
+    assert (kind.tp, kind.fp, kind.fn) == (3, 1, 0)
+    result = runner.invoke(app, ["eval", "agreement", str(first), str(second), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["sentences"] == 3 and data["identical"] == 1
+    assert data["levels"]["triple"]["f1"] == round(triple.f1, 3)
+
+
+def test_agreement_needs_the_same_sentences(tmp_path: Path) -> None:
+    first = write(tmp_path, [ITEMS[0], ITEMS[1]], "first.jsonl")
+    fewer = write(tmp_path, [ITEMS[0]], "fewer.jsonl")
+    reworded = write(tmp_path, [ITEMS[0], {**ITEMS[1], "text": NOT_EXPEL}], "reworded.jsonl")
+    with pytest.raises(UsageError, match="only in the first: p2"):
+        agreement(read_gold(first), read_gold(fewer))
+    with pytest.raises(UsageError, match="text differs: p2"):
+        agreement(read_gold(first), read_gold(reworded))
+    result = runner.invoke(app, ["eval", "agreement", str(first), str(fewer)])
+    assert result.exit_code != 0 and "D080" in result.output
+
+
+def test_heldout_second_annotation_covers_the_heldout_sentences() -> None:
+    """The second, independent annotation of the held-out file (evals/gold/README.md) annotates
+    exactly its sentences, in the gold format."""
+    folder = default_gold_path().parent
+    second = read_gold(folder / "events_heldout_second.jsonl")
+    report = agreement(read_gold(folder / "events_heldout.jsonl"), second)
+    assert len(report.results) == len(second) == 120
+    for item in second:
+        for e in item.events:
+            info = describe(e["cameo"])
+            assert e["plover"] in PLOVER_TYPES and info is not None and info.plover == e["plover"], item.id
+            assert e["source"], item.id

@@ -92,6 +92,39 @@ def gold(
                           f"\n    rules {r.rules}", markup=False)
 
 
+@app.command("agreement")
+def agreement(
+    first: Path = typer.Argument(..., help="The reference annotation (a gold events file)."),
+    second: Path = typer.Argument(..., help="A second annotation of the same sentences, made independently."),
+    failures: bool = typer.Option(False, "--failures", help="List every sentence the two annotate differently."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """How far two annotators agree: the second annotation scored against the first, at the
+    levels ``eval gold`` uses. The coder's figure is read against this ceiling.
+
+    Example: detente eval agreement evals/gold/events_heldout.jsonl evals/gold/events_heldout_second.jsonl
+    """
+    from detente.evaluation.gold import LEVELS, agreement as agree, read_gold
+
+    with guarded():
+        report = agree(read_gold(first), read_gold(second))
+    levels = {level: _prf(report.total(level)) for level in LEVELS}
+    different = [r for r in report.results if r.gold["strict"] != r.predicted["strict"]]
+    same = len(report.results) - len(different)
+    if as_json:
+        print_json({"sentences": len(report.results), "identical": same, "levels": levels})
+        return
+    print_table([{"level": k, **v} for k, v in levels.items()],
+                [("level", "level"), ("tp", "tp"), ("fp", "fp"), ("fn", "fn"), ("precision", "P"), ("recall", "R"),
+                 ("f1", "F1")], title=f"Agreement of two annotations: {len(report.results)} sentences")
+    out.print(f"sentences annotated identically (every triple and flag): {same} / {len(report.results)}")
+    if failures:
+        for r in different:
+            out.print(f"{r.item.id}: {r.item.text}", markup=False)
+            out.print(f"    first  {sorted(r.gold['strict'].elements())}\n    second {sorted(r.predicted['strict'].elements())}",
+                      markup=False)
+
+
 @app.command("quotes")
 def quotes(
     path: Path | None = typer.Option(None, "--gold", help="The gold file (default: evals/gold/quotes.jsonl)."),

@@ -29,7 +29,7 @@ from detente.events.coder import CodedEvent, Coder
 
 T = TypeVar("T")
 
-__all__ = ["GoldItem", "GoldReport", "default_gold_path", "evaluate_gold", "gold_date", "gold_file", "read_gold",
+__all__ = ["GoldItem", "GoldReport", "agreement", "default_gold_path", "evaluate_gold", "gold_date", "gold_file", "read_gold",
            "read_gold_lines"]
 
 LEVELS = ("type", "source", "target", "triple", "strict")
@@ -151,6 +151,11 @@ def _predicted(events: Iterable[CodedEvent]) -> list[tuple[list[str], list[str],
     return out
 
 
+def _annotated(item: GoldItem) -> dict[str, Counter[Any]]:
+    return _levels(([*e.get("source", [])], [*e.get("target", [])], e["plover"],
+                    not (e.get("negated") or e.get("hypothetical"))) for e in item.events)
+
+
 def evaluate_gold(items: list[GoldItem], nlp: Language, coder: Coder) -> GoldReport:
     """Code every gold sentence (after its context, if any) and score it."""
     report = GoldReport()
@@ -158,7 +163,22 @@ def evaluate_gold(items: list[GoldItem], nlp: Language, coder: Coder) -> GoldRep
     for item, doc in zip(items, nlp.pipe(texts), strict=True):
         start = len(item.context) + 1 if item.context else 0
         coded = [e for e in coder.code_doc(doc, item.date) if e.trigger_start >= start]
-        gold = _levels(([*e.get("source", [])], [*e.get("target", [])], e["plover"],
-                        not (e.get("negated") or e.get("hypothetical"))) for e in item.events)
-        report.results.append(ItemResult(item, gold, _levels(_predicted(coded)), [e.rule for e in coded]))
+        report.results.append(ItemResult(item, _annotated(item), _levels(_predicted(coded)), [e.rule for e in coded]))
     return report
+
+
+def agreement(reference: list[GoldItem], other: list[GoldItem]) -> GoldReport:
+    """Score a second annotation of the same sentences against the first, as :func:`evaluate_gold`
+    scores the coder: how far two annotators following the same conventions agree.
+
+    Every sentence must be in both, with the same text (D080 otherwise)."""
+    by_id = {it.id: it for it in other}
+    missing = [it.id for it in reference if it.id not in by_id]
+    extra = sorted(by_id.keys() - {it.id for it in reference})
+    changed = [it.id for it in reference if it.id in by_id and by_id[it.id].text != it.text]
+    if missing or extra or changed:
+        problems = [f"{what}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}"
+                    for what, ids in (("only in the first", missing), ("only in the second", extra),
+                                      ("text differs", changed)) if ids]
+        raise UsageError("D080", f"the two annotations do not cover the same sentences ({'; '.join(problems)})")
+    return GoldReport([ItemResult(it, _annotated(it), _annotated(by_id[it.id])) for it in reference])

@@ -267,9 +267,10 @@ def test_cli_eval_gold_bad_line(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------- our gold file
 
 
-@pytest.fixture(scope="module")
-def our_gold():  # type: ignore[no-untyped-def]
-    return read_gold(default_gold_path())
+@pytest.fixture(scope="module", params=["events.jsonl", "events_heldout.jsonl"])
+def our_gold(request):  # type: ignore[no-untyped-def]
+    """The development gold and the held-out gold (read for their shape, never scored here)."""
+    return read_gold(default_gold_path().parent / request.param)
 
 
 def test_our_gold_file_size_and_ids(our_gold) -> None:  # type: ignore[no-untyped-def]
@@ -295,7 +296,7 @@ def test_our_gold_file_plover_types(our_gold) -> None:  # type: ignore[no-untype
 def test_our_gold_file_has_no_event_sentences(our_gold) -> None:  # type: ignore[no-untyped-def]
     """Sentences tagged no_event state no event, and some exist."""
     empty = [i for i in our_gold if "no_event" in i.tags]
-    assert len(empty) >= 25 and all(i.events == () for i in empty)
+    assert len(empty) >= 20 and all(i.events == () for i in empty)
 
 
 # ------------------------------------------------------------------ agreement of two annotations
@@ -320,25 +321,36 @@ def test_agreement_scores_the_second_annotation_against_the_first(tmp_path: Path
     assert data["levels"]["triple"]["f1"] == round(triple.f1, 3)
 
 
-def test_agreement_needs_the_same_sentences(tmp_path: Path) -> None:
+def test_agreement_scores_a_sample_of_the_first_annotations_sentences(tmp_path: Path) -> None:
     first = write(tmp_path, [ITEMS[0], ITEMS[1]], "first.jsonl")
-    fewer = write(tmp_path, [ITEMS[0]], "fewer.jsonl")
+    sample = write(tmp_path, [{**ITEMS[1], "events": []}], "sample.jsonl")
+    report = agreement(read_gold(first), read_gold(sample))
+    assert [r.item.id for r in report.results] == ["p2"]
+    assert (report.total("triple").tp, report.total("triple").fn) == (0, 1)
+
+
+def test_agreement_needs_sentences_of_the_first(tmp_path: Path) -> None:
+    first = write(tmp_path, [ITEMS[0], ITEMS[1]], "first.jsonl")
+    more = write(tmp_path, [ITEMS[0], ITEMS[2]], "more.jsonl")
     reworded = write(tmp_path, [ITEMS[0], {**ITEMS[1], "text": NOT_EXPEL}], "reworded.jsonl")
-    with pytest.raises(UsageError, match="only in the first: p2"):
-        agreement(read_gold(first), read_gold(fewer))
+    empty = write(tmp_path, [], "empty.jsonl")
+    with pytest.raises(UsageError, match="not in the first: p3"):
+        agreement(read_gold(first), read_gold(more))
     with pytest.raises(UsageError, match="text differs: p2"):
         agreement(read_gold(first), read_gold(reworded))
-    result = runner.invoke(app, ["eval", "agreement", str(first), str(fewer)])
+    with pytest.raises(UsageError, match="it has none"):
+        agreement(read_gold(first), read_gold(empty))
+    result = runner.invoke(app, ["eval", "agreement", str(first), str(more)])
     assert result.exit_code != 0 and "D080" in result.output
 
 
 def test_heldout_second_annotation_covers_the_heldout_sentences() -> None:
     """The second, independent annotation of the held-out file (evals/gold/README.md) annotates
-    exactly its sentences, in the gold format."""
+    its first 120 sentences, in the gold format."""
     folder = default_gold_path().parent
     second = read_gold(folder / "events_heldout_second.jsonl")
     report = agreement(read_gold(folder / "events_heldout.jsonl"), second)
-    assert len(report.results) == len(second) == 120
+    assert [r.item.id for r in report.results] == [f"h{k:04d}" for k in range(1, 121)]
     for item in second:
         for e in item.events:
             info = describe(e["cameo"])

@@ -168,17 +168,17 @@ def evaluate_gold(items: list[GoldItem], nlp: Language, coder: Coder) -> GoldRep
 
 
 def agreement(reference: list[GoldItem], other: list[GoldItem]) -> GoldReport:
-    """Score a second annotation of the same sentences against the first, as :func:`evaluate_gold`
-    scores the coder: how far two annotators following the same conventions agree.
+    """Score a second annotation against the first, as :func:`evaluate_gold` scores the coder:
+    how far two annotators following the same conventions agree.
 
-    Every sentence must be in both, with the same text (D080 otherwise)."""
-    by_id = {it.id: it for it in other}
-    missing = [it.id for it in reference if it.id not in by_id]
-    extra = sorted(by_id.keys() - {it.id for it in reference})
-    changed = [it.id for it in reference if it.id in by_id and by_id[it.id].text != it.text]
-    if missing or extra or changed:
+    The second may annotate a sample of the first's sentences; each of its sentences must be in
+    the first, with the same text (D080 otherwise). Only those sentences are scored."""
+    first = {it.id: it for it in reference}
+    extra = [it.id for it in other if it.id not in first]
+    changed = [it.id for it in other if it.id in first and first[it.id].text != it.text]
+    if extra or changed or not other:
         problems = [f"{what}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}"
-                    for what, ids in (("only in the first", missing), ("only in the second", extra),
-                                      ("text differs", changed)) if ids]
-        raise UsageError("D080", f"the two annotations do not cover the same sentences ({'; '.join(problems)})")
-    return GoldReport([ItemResult(it, _annotated(it), _annotated(by_id[it.id])) for it in reference])
+                    for what, ids in (("not in the first", extra), ("text differs", changed)) if ids]
+        raise UsageError("D080", "the second annotation must annotate sentences of the first "
+                                 f"({'; '.join(problems) or 'it has none'})")
+    return GoldReport([ItemResult(first[it.id], _annotated(first[it.id]), _annotated(it)) for it in other])

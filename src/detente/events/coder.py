@@ -398,7 +398,8 @@ class Coder:
         view = self._view(sent.doc)
         first, last = sent.start, sent.end
         lowers = view.lowers[first:last]
-        if self._discards_by_first and _has_phrase(lowers, self._discards_by_first):
+        sport = bool(self._discards_by_first) and _has_phrase(lowers, self._discards_by_first)
+        if sport and (not self.verbs.lemma_mode or _BOYCOTTS.isdisjoint(lowers)):
             return []
         texts = view.texts[first:last]
         matches = [LexMatch(m.start + sent.start, m.end + sent.start, m.entry)
@@ -421,6 +422,8 @@ class Coder:
                        {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)},
                        lowers=lowers, lemmas=view.lemmas[first:last], named=view.named[first:last],
                        view=view)
+        if not self.bare_agents:
+            self._resolve_references(st)    # "the country", "its own soldiers": their actors, before any lookup
         events: list[CodedEvent] = []
         consumed: dict[int, str] = {}     # token -> code of the verb pattern that used it
         doc = sent.doc
@@ -461,6 +464,9 @@ class Coder:
             events = self._partner_from_conjunct(events, sent)
             events = _drop_participial_restatements(events, sent)
             events = [e for e in events if e.target or not _restated_with_target(e, events)]
+        if sport:
+            # "a diplomatic boycott of the Beijing Olympics": of a sports sentence, only a boycott
+            events = [e for e in events if e.trigger.lower() in _BOYCOTTS and e.cameo[:2] == "16"]
         # remember this sentence's actors for pronouns in the next ones
         for m in matches:
             if isinstance(m.entry, ActorEntry):
@@ -525,7 +531,16 @@ class Coder:
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
         if pattern is not None:
-            consumed.update(_pattern_words(pattern, lower_tokens, code))
+            words = _pattern_words(pattern, lower_tokens, code)
+            if entry.code == "---" and code[:2] == "14" and self.verbs.lemma_mode and any(
+                    doc[i].lower_ in _BOYCOTTS and any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[i].children)
+                    for i in words):
+                return []    # "joined a boycott of the summit": the noun codes it by what is boycotted
+            if code[:2] in ("11", "14") and self.verbs.lemma_mode:
+                # "rallied against Trump's recognition of Jerusalem", "condemned Moscow's recognition":
+                # an act its owner did is protested, not made part of the protest
+                words = {i: c for i, c in words.items() if not _owned_act(doc[i], st.at)}
+            consumed.update(words)
         if lemma == "end" and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i and \
                 self.verbs.lemma_mode and not any(c.dep_ in _SUBJECTS for c in verb.children):
             # "pulled out of Iraq, ending nine years of war", "signed an accord, formally ending the
@@ -533,12 +548,20 @@ class Coder:
             return []
         source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
         if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
-                c.dep_ in ("dobj", "obj") and c.i not in st.at and consumed.get(c.i) != code for c in verb.children):
+                c.dep_ in ("dobj", "obj") and c.i not in st.at and consumed.get(c.i) != code
+                and not (self.verbs.lemma_mode and c.lemma_.lower() in _STRUCK_PLACES) for c in verb.children):
+            # ("could strike European capitals": places and military targets are struck, though no
+            # actor is named)
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
+        if code == "074" and not target and self.verbs.lemma_mode and not self.bare_agents:
+            code = "154"    # "sent warships to the region": forces sent to no one are a deployment
         trigger_tokens = sorted({verb.i, *skip})
         negation = _negation(verb)
+        host = _noun_conjunct_host(verb) if verb.dep_ == "conj" and self.verbs.lemma_mode else None
+        if host is not None and negation is None:
+            negation = _negation(host)    # "would not resume sharing and restart aid"
         negated = negation == "negated" and not _negative_pattern(pattern)
-        hypothetical = negation == "unconfirmed" or _modal(verb)
+        hypothetical = negation == "unconfirmed" or _modal(verb) or (host is not None and _modal(host))
         when = self._when(verb, st.day)
         rule = f"{self.verbs.name}: {entry.name} [{entry.code}]" + (f" / {pattern.text} [{pattern.code}]" if pattern else "")
         return self._emit(st, code, source, target, doc[trigger_tokens[0]:trigger_tokens[-1] + 1],
@@ -586,6 +609,19 @@ class Coder:
                     continue
                 dep = deps[t]
                 if dep in _HIDDEN_CLAUSES or (dep in ("xcomp", "ccomp", "conj") and poses[t] in ("VERB", "AUX")):
+                    if dep == "ccomp" and heads[t] == verb.i and view.lemmas[t] in _NAMING and \
+                            any(lowers[c] == "what" for c in view.kids.get(t, ())):
+                        # "launched what it called anti-terrorist operations against X": the named
+                        # thing is the verb's object; who names it is no party
+                        hidden.update(x for c in view.kids.get(t, ()) if deps[c] in _SUBJECTS or lowers[c] == "what"
+                                      for x in view.subtree(c))
+                        hidden.add(t)
+                        continue
+                    if dep == "acl" and view.lemmas[t] in _CARRYING and deps[heads[t]] in ("dobj", "obj") and \
+                            heads[heads[t]] == verb.i and view.lemmas[verb.i] in _SENDING:
+                        # "dispatched aircraft carrying rescue teams and relief supplies to Nepal":
+                        # what the things sent carry is what is sent
+                        continue
                     # complement and coordinated clauses are coded by their own triggers; the
                     # "to" of an infinitive stays ("ready to", "agreed to")
                     # the complement's own verb stays visible to patterns ("declined to comment")
@@ -596,6 +632,11 @@ class Coder:
             # "signed a declaration, with Trump as witness", "with Oman's minister shuttling between
             # them": an absolute "with" phrase sets the scene; it names no partner
             for k in view.kids.get(verb.i, ()):
+                if deps[k] == "prep" and lowers[k] == "without":
+                    # "ended without a deal", "left without an agreement": what did not happen
+                    # is no object of the verb (the noun codes it, negated)
+                    hidden.update(view.subtree(k))
+                    continue
                 if deps[k] != "prep" or lowers[k] != "with":
                     continue
                 c = verb.doc[k]
@@ -620,6 +661,12 @@ class Coder:
                           found: dict[str, tuple[str, int]], pattern: Pattern | None, code: str
                           ) -> tuple[list[Party], list[Party], bool]:
         subjects, passive = _subject(verb)
+        if not subjects and verb.dep_ == "conj" and self.verbs.lemma_mode:
+            host = _noun_conjunct_host(verb)
+            if host is not None:
+                # "would resume intelligence sharing with Kyiv and restart aid": the parser joined
+                # "restart" to the noun; its subject is the one who resumes
+                subjects, _ = _subject(host)
         subject_parties = _dedupe(p for subj in subjects for p in self._group(st, subj))
         # "Accused by Russia of sabotage, Poland expelled ...", "civilians killed by Russian troops":
         # a past participle with a "by" agent is passive; what it describes is what was acted on
@@ -863,6 +910,38 @@ class Coder:
         one who asked or refused."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SETTINGS:
             return []    # "on the sidelines of the BRICS summit": the setting, not an event
+        if entry.symmetric and entry.code[:2] == "05" and noun.dep_ == "pobj" and noun.head.lower_ == "without" \
+                and self.verbs.lemma_mode:
+            # "the summit between A and B ended without a deal", "walked away from talks with B
+            # without an agreement": the parties of the talks did not agree (a negated 057)
+            parties: list[Party] = []
+            for t in _talks_around(noun):
+                if t.pos_ in ("VERB", "AUX"):
+                    if any(e.code[:2] == "04" for e in self.verbs.verbs_for(_lower(t), t.lemma_.lower())):
+                        parties = self._subject_parties(st, t) + [
+                            p for c in t.children if c.dep_ in ("dobj", "obj") for p in self._group(st, c)] + [
+                            p for o in _prep_objects(t, ("with",)) for p in self._group(st, o)]
+                else:
+                    inner = self.verbs.noun_for([], t.lemma_.lower()) or self.verbs.noun_for([], t.lower_)
+                    if inner is not None and inner.symmetric and inner.code[:2] == "04":
+                        parties = [p for e in self._code_noun(st, t, inner) for p in (*e.source, *e.target)]
+                parties = _dedupe(parties)
+                if len({p.code for p in parties}) >= 2:
+                    rule = f"{self.verbs.name}: noun {entry.name} [{entry.code}] without"
+                    return self._emit(st, entry.code, parties, parties, noun.doc[noun.i:noun.i + 1], True,
+                                      _modal(noun.head.head), self._found_when(noun.head.head, st.day) or st.day,
+                                      rule, True)
+            return []
+        approved: Token | None = None
+        if entry.code == "---":
+            # "Washington's approval of an arms sale to Taiwan": what is approved picks the code
+            # (as "approved an arms sale" does), and names the target
+            code = self._code_by_object(noun) if self.verbs.lemma_mode else None
+            if code is None or code == "---" or (noun.dep_ in ("dobj", "obj") and (
+                    noun.head.lemma_.lower() in _NEGATING_HEADS | _UNDOING)):
+                return []    # "halted approvals of arms exports": the halting is the event
+            entry = dataclasses.replace(entry, code=code)
+            approved = next(_prep_objects(noun, ("of",)), None)
         source: list[Party] = []
         target: list[Party] = []
         away = entry.code[:2] in ("08", "16", "17")      # "withdrawal from Niger": from is the target
@@ -883,6 +962,20 @@ class Coder:
                     source += self._group(st, obj)      # "the withdrawal of French troops"
                 elif word == "of" and entry.code[:2] in ("11", "12", "13", "14", "17", "18", "19", "20"):
                     target += self._group(st, obj)      # "Russia's invasion of Ukraine"
+                    if entry.code in _OBJECT_CODED and self.verbs.lemma_mode:
+                        # "a boycott of the Beijing Olympics": the city naming the event is its host country
+                        target = [_host(p, obj) for p in target]
+                elif word == "of" and entry.code == "061" and self.verbs.lemma_mode:
+                    # "purchases of Russian oil": the goods' country is the partner
+                    target += [p for t in obj.subtree if t.i in st.at and t.dep_ in ("amod", "compound", "poss")
+                               and t.head.i == obj.i for p in self._group(st, t)]
+                elif word in ("of", "as") and entry.code == "054" and self.verbs.lemma_mode:
+                    # "France's recognition of Palestine"; "of Jerusalem as Israel's capital": Israel's
+                    owner = next((c for c in obj.children if c.dep_ == "poss" and c.i in st.at), None)
+                    if word == "of":
+                        target += self._group(st, obj)
+                    elif owner is not None:
+                        target = self._group(st, owner)
                 elif word in ("on", "against", "to", "with", "toward", "towards", "at", "over", "into", "from",
                               "around", "near", "off"):
                     if self.locations and _is_place(obj, st) and word != "from":
@@ -896,8 +989,16 @@ class Coder:
                     m = st.at.get(i)
                     if m is None or m.start != i or not isinstance(m.entry, ActorEntry):
                         continue
-                    if m.entry.kind not in _LOCATION_KINDS | {"demonym"}:
+                    if m.entry.kind not in _LOCATION_KINDS | {"demonym"} or (
+                            child.dep_ == "poss" and m.entry.kind == "metonym" and m.end - 1 == child.i
+                            and self.verbs.lemma_mode):
+                        # ("Washington's approval": a seat of government that owns the act does it)
                         source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
+        if entry.code in _OBJECT_CODED:
+            target = _dedupe(target)
+        if approved is not None and not target:
+            # "approval of an arms sale to Taiwan": to whom what is approved goes
+            target = [p for o in _prep_objects(approved, ("to", "for")) for p in self._group(st, o)]
         governor = _governing_verb(noun)
         light = governor is not None and not self._verb_codes(governor)
         if not target and entry.code[:2] == "14" and self.verbs.lemma_mode:
@@ -937,7 +1038,9 @@ class Coder:
             if source:
                 own = {p.code for p in source}
                 target = target or [p for p in self._subject_parties(st, governor) if p.code not in own]
-        dated = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _TIME_NOUNS
+        dated = noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            noun.head.head.lemma_.lower() in _TIME_NOUNS or (self.verbs.lemma_mode and noun.head.head.lemma_.lower() in _REPORTS))
+        # ("received reports of mass killings": who received the reports did not do the killing)
         if not source and governor is not None and (wanted or light) and not dated:
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
             source = self._subject_parties(st, governor)
@@ -1023,7 +1126,8 @@ class Coder:
         if obj is None:
             return None
         tokens = [(t.i, frozenset((t.lower_, t.lemma_.lower()))) for t in obj.subtree]
-        for entry in self.verbs.verbs_for(noun.lower_, noun.lemma_.lower()):
+        verb = _OBJECT_VERBS.get(noun.lemma_.lower())     # "approval" codes as "approve" does
+        for entry in self.verbs.verbs_for(verb, verb) if verb else self.verbs.verbs_for(noun.lower_, noun.lemma_.lower()):
             for p in entry.patterns:
                 if not p.upper and p.code != "---" and match_pattern(p.lower, tokens, -2, 1) is not None:
                     return p.code
@@ -1071,6 +1175,8 @@ class Coder:
                     continue
                 seen.add(m.start)
                 if isinstance(m.entry, AgentEntry):
+                    if m.start > c.i and _in_clause(doc[m.end - 1], c):
+                        continue    # "accused the party of attacking an army base": not the party's
                     agents.append(m)
                 elif m.entry.codes_on(st.day):
                     actors.append(m)
@@ -1105,6 +1211,12 @@ class Coder:
                 parties.extend(self._new_actors(st, c, others - {c.i}, actors, agents))
                 parties.extend(self._new_actor_after_and(st, c, others - {c.i}))
             use = actors or (borrowed if agents else [])
+            if not use and not agents and not self.bare_agents:
+                maker = _made_in(c, st)
+                if maker is not None:
+                    # "tariffs on cars made in Mexico": goods are their maker's
+                    parties.extend(self._group(st, maker))
+                    continue
             if not use and not self.bare_agents:
                 owner = next((x for x in c.children if x.dep_ == "poss" and x.lower_ in _PRONOUNS), None)
                 if owner is not None and (head.dep_ in _SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "by")):
@@ -1204,6 +1316,122 @@ class Coder:
             # "Russian and Ukrainian delegations held talks. They agreed ...": all of a coordination
             picked = _coordinated(st.span.doc, fits, picked[0])
         return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in picked]
+
+    def _resolve_references(self, st: _Sentence) -> None:
+        """Name the actors of the sentence's referring phrases, as if written out (run once, before
+        any lookup): a definite "the country", "the bloc", "the mercenary group" (a
+        ``reference`` noun, :data:`~detente.events.lexicon.REFERENCES`) or a bare "the militia" is
+        the last fitting actor named before it; "its own soldiers", or "their exports" in an object
+        whose clause has another subject, are the owner's. Each becomes an actor match, so that
+        targets, possessors and later pronouns find it."""
+        doc = st.span.doc
+        for k, m in enumerate(st.matches):
+            e = m.entry
+            kind = e.kind
+            if kind == "reference":
+                refers = e.name
+            elif kind == "agent" and e.code in _ARMED_AGENTS:  # type: ignore[union-attr]
+                refers = "group"       # "the militia", "the rebels"
+            else:
+                continue
+            head = doc[m.end - 1]
+            if not _definite(head) or _names_itself(head, st):
+                continue
+            got = self._referent(st, m.start, head, refers)
+            if got is not None:
+                st.matches[k] = LexMatch(m.start, m.end, ActorEntry(got[0], got[1], (got[0],)))
+                for i in range(m.start, m.end):
+                    st.at[i] = st.matches[k]
+        if "its" in st.lowers or "their" in st.lowers:
+            for k, w in enumerate(st.lowers):
+                if w == "its" or w == "their":
+                    self._resolve_possessive(st, doc[st.span.start + k])
+
+    def _referent(self, st: _Sentence, start: int, head: Token, refers: str) -> tuple[str, str] | None:
+        """The code and kind of the last actor named before ``start`` that a reference of kind
+        ``refers`` (country, igo, group) fits; an object is not its own clause's subject ("Russia
+        accused the country of ...")."""
+        avoid: set[str] = set()
+        if head.dep_ in ("dobj", "obj"):
+            for subj in head.head.children:
+                if subj.dep_ in _SUBJECTS:
+                    for t in subj.subtree:
+                        a = st.at.get(t.i)
+                        if a is not None and isinstance(a.entry, ActorEntry):
+                            avoid.update(c[:3] if refers == "country" else c for c in a.entry.codes_on(st.day))
+        for p in reversed(self._earlier(st, start)):
+            code = p.code
+            if p.kind in ("city", "reference") or not code[:3].isalpha():
+                continue
+            if refers == "country":
+                if code.startswith("IGO") or p.kind == "group":
+                    continue
+                code, kind = code[:3], "country"
+            elif refers == "igo":
+                if not code.startswith("IGO"):
+                    continue
+                kind = "igo"
+            elif p.kind == "group":
+                kind = "group"
+            else:
+                continue
+            if code not in avoid:
+                return code, kind
+        return None
+
+    def _resolve_possessive(self, st: _Sentence, pronoun: Token) -> None:
+        """"detained 3,000 of its own soldiers", "ordered duties on their exports": a possessive
+        "its"/"their" in an object phrase that names no actor stands for its owner when "own" says
+        it is the clause's subject's (people, an agent phrase), or when it does not agree in number
+        with the subject of its subordinate clause and names the governing clause's subject, which
+        is another party. Otherwise it is left alone ("withdrew its troops" names no other party)."""
+        view = st.view
+        heads, deps, poses = view.heads, view.deps, view.poses
+        i = pronoun.i
+        n = heads[i]
+        if deps[i] != "poss" or i in st.at or n == i:
+            return
+        # "its own soldiers", "their own citizens": people of the owner's ("its own barracks" is
+        # where it struck, not whom)
+        own = n in st.at and isinstance(st.at[n].entry, AgentEntry) and any(
+            view.lowers[k] == "own" and deps[k] == "amod" and heads[k] == n for k in range(i + 1, n))
+        t, v = n, -1
+        for _ in range(8):      # the clause the phrase is in, if not as (part of) a subject
+            if heads[t] == t or deps[t] in _SUBJECTS:
+                break
+            t = heads[t]
+            if poses[t] in ("VERB", "AUX"):
+                v = t
+                break
+        if v < 0 or not (own or (deps[v] in ("advcl", "ccomp") and heads[v] != v)):
+            return         # "its forces fired": the subject's own lookup resolves it
+        noun, clause = pronoun.head, pronoun.doc[v]
+        for k in _np_tokens(noun, set()):
+            m = st.at.get(k)
+            if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
+                return     # "its Russian allies": the phrase names its actor
+        subjects = self._subject_parties(st, clause)
+        if own:
+            owner = subjects      # "its own soldiers": the clause's subject's
+        else:
+            # "after Trump ordered duties on their exports": a possessive that does not agree in
+            # number with its clause's subject is the governing clause's subject's
+            owner = self._subject_parties(st, clause.head)
+            their = pronoun.lower_ == "their"
+            many = len({p.code for p in subjects}) > 1 or any(
+                c.tag_ in ("NNS", "NNPS") or c.lower_ == "they" for c in _subject(clause)[0])
+            if not subjects or not owner or (len({p.code for p in owner}) > 1) != their or many == their or \
+                    {p.code[:3] for p in owner} & {p.code[:3] for p in subjects}:
+                return
+        owner = [p for p in owner if p.kind not in ("person", "city")]
+        if not owner:
+            return
+        codes = tuple(dict.fromkeys(p.code if p.code.startswith("IGO") or p.kind == "group" else p.code[:3]
+                                    for p in owner))
+        kind = "group" if owner[0].kind == "group" else "igo" if codes[0].startswith("IGO") else "country"
+        match = LexMatch(pronoun.i, pronoun.i + 1, ActorEntry(pronoun.lower_, kind, codes))
+        st.matches.insert(bisect_left([m.start for m in st.matches], pronoun.i), match)
+        st.at[pronoun.i] = match
 
     def _subject_parties(self, st: _Sentence, verb: Token) -> list[Party]:
         """The parties named by a verb's subject (borrowed up its chain, as ``_subject`` does)."""
@@ -1773,6 +2001,73 @@ def _named_after(doc: Doc, party: Party, st: _Sentence, preps: tuple[str, ...]) 
     return head.dep_ == "pobj" and head.head.lower_ in preps
 
 
+#: agents of armed groups: "the militia", "the rebels" alone refer back to a group
+_ARMED_AGENTS = ("REB", "UAF", "RAD")
+
+
+#: participles that say where goods come from ("cars made in Mexico")
+_MAKING = frozenset({"make", "produce", "manufacture", "build", "grow", "assemble", "mine", "catch", "farm",
+                     "refine", "import", "ship", "export", "source"})
+
+
+def _made_in(noun: Token, st: _Sentence) -> Token | None:
+    """The object of "in"/"from" of a participle saying where a thing was made ("vehicles made in
+    China", "seafood imported from Japan"). (Not a "by" agent: "the terms demanded by the IMF" is
+    what the participle's own event acts on, see ``_parties_for_verb``.)"""
+    view = st.view
+    i = noun.i
+    for k in range(i + 1, min(i + 3, st.span.end)):     # the participle follows its noun
+        if view.heads[k] == i and view.deps[k] == "acl" and view.lemmas[k] in _MAKING and view.tags[k] == "VBN":
+            for p in noun.doc[k].children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "from"):
+                    obj = next((o for o in p.children if o.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
+
+
+def _in_clause(t: Token, top: Token) -> bool:
+    """Whether a word of ``top``'s phrase sits inside a verb's clause below it ("base" in "the
+    party of attacking a base")."""
+    for _ in range(8):
+        if t.i == top.i or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i != top.i and t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _definite(head: Token) -> bool:
+    """Whether a noun is definite: "the country", "this bloc", "the region's ruling party"."""
+    for c in head.children:
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that"):
+            return True
+        if c.dep_ == "poss" and c.lower_ not in _PRONOUNS and any(
+                d.dep_ == "det" and d.lower_ == "the" for d in c.children):
+            return True
+    return False
+
+
+def _names_itself(head: Token, st: _Sentence) -> bool:
+    """Whether a referring noun names its own actor or modifies another noun, so refers to no earlier
+    one: "the Palestinian militant group Hamas", "the island of Hainan", "the group of experts",
+    "the country director" (not "accused the group of treason")."""
+    if head.dep_ in ("compound", "amod", "nmod"):
+        return True
+    for c in head.children:
+        if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.tag_ in ("NNS", "NNPS") or o.i in st.at)
+                for o in c.children)):
+            return True
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
+            for t in c.subtree:
+                m = st.at.get(t.i)
+                if m is not None and isinstance(m.entry, ActorEntry) and m.entry.kind != "reference":
+                    return True
+    return False
+
+
 def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
     """"Putin agreed to halt strikes on Ukraine": an intent or appeal with no target of its own
     is aimed at the target of the act it is about."""
@@ -1813,8 +2108,45 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
                 if target:
                     e = dataclasses.replace(e, target=target)
                     break
+        if not e.target and e.source:
+            target = _coordinated_target(e, by_trigger, sent)
+            if target:
+                e = dataclasses.replace(e, target=target)
         out.append(e)
     return out
+
+
+#: root codes whose acts are aimed the same way: hostile (accuse, reject, threaten, protest, sanction,
+#: coerce, assault, fight) and cooperative ones (intend, consult, support, cooperate, aid, yield)
+_HOSTILE_ROOTS = frozenset({"11", "12", "13", "14", "16", "17", "18", "19", "20"})
+_FRIENDLY_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+#: of those, acts of saying, whose object is what is said ("promised a firm response"), not whom
+_SAYING_ROOTS = frozenset({"03", "05", "11", "12", "13", "14"})
+
+
+def _coordinated_target(e: CodedEvent, by_trigger: dict[int, CodedEvent], sent: Span) -> tuple[Party, ...]:
+    """"Iran blamed Israel for the killing and vowed harsh retaliation": a verb coordinated with an
+    earlier one, with no subject and no target of its own, aims at that verb's target when both acts
+    are hostile (or both friendly) and have one source."""
+    if len(by_trigger) < 2 or not (e.cameo[:2] in _HOSTILE_ROOTS or e.cameo[:2] in _FRIENDLY_ROOTS):
+        return ()
+    token = _token_at(sent.doc, e.trigger_start)
+    if token is None or token.dep_ != "conj" or token.head.i == token.i or any(
+            c.dep_ in _SUBJECTS for c in token.children):
+        return ()
+    if e.cameo[:2] not in _SAYING_ROOTS and any(
+            c.dep_ in ("dobj", "obj") and any(d.dep_ in ("det", "poss", "nummod") for d in c.children)
+            for c in token.children):
+        return ()     # "... and arrested a former minister": an act on an object of its own
+    first = by_trigger.get(token.head.idx)
+    if first is None or not first.target or first.symmetric or \
+            {p.code for p in first.source} != {p.code for p in e.source}:
+        return ()
+    roots = {first.cameo[:2], e.cameo[:2]}
+    if not (roots <= _HOSTILE_ROOTS or roots <= _FRIENDLY_ROOTS):
+        return ()
+    own = {p.code for p in e.source}
+    return tuple(p for p in first.target if p.code not in own)
 
 
 def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
@@ -1834,6 +2166,12 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
                 dropped.add(id(e))
                 base = replaced.get(id(main), main)
                 replaced[id(main)] = dataclasses.replace(base, target=tuple(_dedupe([*base.target, *e.target])))
+            elif not e.target and token.dep_ == "pobj" and any(
+                    m.trigger_start == _purpose_of(token).idx and m is not e  # type: ignore[union-attr]
+                    and {p.code for p in e.source} <= {p.code for p in m.source} for m in events):
+                # "China sent two patrol ships to the islands in protest": the protest is the act
+                # done in protest, not a second event
+                dropped.add(id(e))
             continue
         if token is None or token.dep_ != "advcl" or token.tag_ != "VBG":
             continue
@@ -1854,6 +2192,11 @@ def _purpose_of(token: Token) -> Token | None:
         return token.head if token.head.pos_ in ("VERB", "AUX") else None
     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ in ("VERB", "AUX"):
         return token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.tag_ == "NN" and \
+            not any(c.dep_ in ("det", "poss") for c in token.children):
+        # "sent patrol ships to waters near the islands in protest": the parser hung the bare
+        # "in protest" on the nearest noun; it is the manner of the clause's verb
+        return next((a for a in token.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return None
 
 
@@ -1884,6 +2227,69 @@ def _drop_adverbial(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
                 continue
         out.append(e)
     return out
+
+
+#: what tells of an event: who has it did not do it ("received reports of killings")
+_REPORTS = frozenset({"report", "account", "evidence", "footage", "image", "video", "photo", "news", "sign",
+                      "allegation", "claim", "rumour", "rumor", "record"})
+#: a boycott: the one event coded from a sentence about sport (``discards.toml``)
+_BOYCOTTS = frozenset({"boycott", "boycotts", "boycotted", "boycotting"})
+#: what force is used on though no actor is named ("could strike European capitals")
+_STRUCK_PLACES = frozenset({"capital", "city", "town", "village", "target", "position", "base", "site",
+                            "facility", "infrastructure", "port", "airport", "airfield", "depot", "refinery",
+                            "convoy", "outpost", "stronghold", "hideout", "camp"})
+#: "aircraft carrying relief supplies": the carrier's load is what is sent
+_CARRYING = frozenset({"carry", "bring", "transport", "ferry"})
+_SENDING = frozenset({"send", "dispatch", "deploy", "ship", "fly", "airlift", "deliver", "transfer"})
+#: verbs that name a thing ("launched what it called an anti-terrorist operation")
+_NAMING = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize", "characterise"})
+#: nouns (with code "---" in verbs.toml) coded as their verb codes their "of" object
+_OBJECT_VERBS = {"approval": "approve", "authorization": "authorize", "authorisation": "authorise"}
+#: verbs that undo what their object approved ("suspended approvals of arms exports")
+_UNDOING = frozenset({"suspend", "freeze", "revoke", "cancel", "withdraw", "rescind", "end", "scrap", "pause"})
+
+
+def _talks_around(noun: Token) -> Iterator[Token]:
+    """For the object of "without" ("without a deal"): the clause's verb and its subject and
+    object nouns, then those of the verb it modifies ("cut short his summit ..., walking away
+    without a deal"): where the talks that ended without it may be named."""
+    v = noun.head.head
+    for _ in range(2):
+        if v.pos_ not in ("VERB", "AUX"):
+            return
+        yield v
+        yield from (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and c.pos_ == "NOUN")
+        if v.dep_ not in ("advcl", "conj", "xcomp") or v.head.i == v.i:
+            return
+        v = v.head
+
+
+def _host(party: Party, event: Token) -> Party:
+    """A capital or city that names an event ("the Beijing Olympics", "the Paris summit") as
+    the country hosting it; any other party as it is."""
+    if party.kind not in _LOCATION_KINDS or len(party.code) < 3 or not party.code[:3].isalpha():
+        return party
+    token = _token_at(event.doc, party.start_char)
+    if token is None or not event.left_edge.i <= token.i < event.i:
+        return party
+    return Party(party.code[:3], party.text, party.start_char, party.end_char, "country")
+
+
+def _owned_act(token: Token, at: dict[int, LexMatch]) -> bool:
+    """Whether a noun has a possessive that names an actor ("Trump's recognition")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.i in at for c in token.children)
+
+
+def _noun_conjunct_host(verb: Token) -> Token | None:
+    """"would resume intelligence sharing with Kyiv and restart security assistance": a finite
+    or bare verb the parser coordinated with the object noun of another verb is that verb's
+    coordinate; the verb returned (``resume``) lends it its subject, negation and modality."""
+    noun = verb.head
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or noun.pos_ not in ("NOUN", "PROPN") or \
+            noun.dep_ not in ("dobj", "obj") or noun.head.pos_ not in ("VERB", "AUX") or \
+            any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    return noun.head
 
 
 def _owned_by(noun: Token) -> Token | None:
@@ -2092,6 +2498,9 @@ def _modal(verb: Token) -> bool:
                 return True
         if how == "complement" and v.lemma_.lower() in _HYPOTHETICAL_HEADS:
             return True
+        if v.dep_ == "advcl" and v.head.lemma_.lower() in _HYPOTHETICAL_HEADS and v.head.i != v.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return True     # "threatened on Sunday to close the Strait": the parser's adverbial infinitive
         if v.dep_ == "pcomp" and v.head.lower_ == "about":
             return True
     return False

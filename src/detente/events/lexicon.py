@@ -42,7 +42,8 @@ class ActorEntry:
     """A named actor. ``codes`` is the default; the first ``dated`` block covering the date wins.
 
     ``resolve`` (for people in our dictionary) computes the codes from the date instead.
-    ``kind`` is country, adjective, demonym, metonym, igo, group, city, person or actor.
+    ``kind`` is country, adjective, demonym, metonym, igo, group, city, person or actor, or
+    reference (a noun such as "country" that may refer back to one: no codes of its own).
     """
 
     name: str
@@ -252,7 +253,25 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
         for title in r.titles:
             lex.add(title, role, case="any")
             lex.add(_plural(title), role, case="any")
+    for noun, refers in REFERENCES.items():
+        lex.add(noun, ActorEntry(refers, "reference"), case="any")
     return lex
+
+
+#: Nouns that, after "the", refer back to an actor named before, with the kind of actor each
+#: refers to: "the country" (a country), "the bloc" (an organisation), "the mercenary group" (a
+#: non-state group). They are actor phrases of kind ``reference`` with no code of their own: the
+#: coder resolves a definite one to the last fitting actor (``Coder._resolve_references``);
+#: otherwise they name no one. A longer name wins at the same word ("Republic of Korea", "Group of
+#: Seven"); an agent term is never one ("militia", "rebels" stay agents).
+REFERENCES = {
+    "country": "country", "nation": "country", "kingdom": "country", "island": "country", "republic": "country",
+    "island nation": "country", "emirate": "country",
+    "bloc": "igo",
+    "group": "group", "movement": "group", "mercenary group": "group", "militant group": "group",
+    "islamist group": "group", "armed group": "group", "rebel group": "group", "jihadist group": "group",
+    "extremist group": "group", "militant movement": "group", "rebel movement": "group", "ruling party": "group",
+}
 
 
 #: Agents whose terms, after a group's name or adjective, name the group's own fighters

@@ -1,0 +1,219 @@
+"""Recall: whole events the coder used to miss, on sentences of our own (none is in the gold sets).
+
+Nominal events as the object of an aspectual or approving verb or noun, "without a deal" after
+talks, light verbs with operation nouns, contrition, force against places in threats,
+forces sent to no one, handing over suspects, paying another's debts, and a diplomatic boycott
+of a sports event. Each rule has a case that must code and one that must not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.events import describe, load_coder
+
+DAY = dt.date(2025, 3, 19)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def coder():  # type: ignore[no-untyped-def]
+    return load_coder()
+
+
+def coded(coder, nlp, text: str) -> set[tuple[str, str, str, bool]]:  # type: ignore[no-untyped-def]
+    """(source, target, PLOVER type, asserted) for every event with a PLOVER type."""
+    out = set()
+    for e in coder.code_doc(nlp(text), DAY):
+        info = describe(e.cameo)
+        if info is None or info.plover is None:
+            continue
+        for s, t in e.pairs():
+            out.add((s, t, info.plover, not (e.negated or e.hypothetical)))
+    return out
+
+
+def types(coder, nlp, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {t for _, _, t, _ in coded(coder, nlp, text)}
+
+
+# --- 1. nominal events under aspectual and approving verbs and nouns -----------------------
+
+def test_verb_coordinated_with_an_object_noun_borrows_its_subject_and_modal(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser joins "restart" to "sharing"; it is Berlin's, and hypothetical under "would"
+    got = coded(coder, nlp, "Canberra said it would resume intelligence sharing with Kyiv "
+                            "and restart security assistance to Georgia.")
+    assert ("AUSGOV", "GEO", "AID", False) in got
+    assert ("AUSGOV", "UKRGOV", "COOPERATE", False) in got
+    # the same, parsed as two coordinated verbs
+    got = coded(coder, nlp, "Berlin said it would immediately resume intelligence sharing with Warsaw "
+                            "and restart military assistance to Moldova.")
+    assert ("DEUGOV", "MDA", "AID", False) in got
+
+
+def test_continuing_and_accelerating_aid_is_aid(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("JPN", "MMR", "AID", False) in coded(coder, nlp, "Japan will continue humanitarian aid to Myanmar.")
+    got = coded(coder, nlp, "Kyiv urged Germany to accelerate deliveries of air defence systems to Ukraine.")
+    assert ("DEU", "UKR", "AID", False) in got     # asked for: hypothetical
+
+
+def test_approval_of_aid_is_aid_and_approval_of_a_plan_is_nothing(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Beijing condemned Washington's approval of new arms sales to the Philippines.")
+    assert ("USAGOV", "PHL", "AID", True) in got
+    assert "AID" not in types(coder, nlp, "Paris welcomed the approval of the budget.")
+    # halting approvals is the halting, not approved aid
+    assert "AID" not in types(coder, nlp, "Norway froze approvals of arms sales to Riyadh.")
+
+
+def test_backing_a_loan_is_aid(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("IGOBUSIMF", "EGY", "AID", True) in coded(coder, nlp, "The IMF backed a $3 billion loan for Egypt.")
+    assert "AID" not in types(coder, nlp, "Germany backed the plan.")
+
+
+def test_protested_recognition_is_coded_with_whom_it_recognises(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Iranians rallied against Canada's recognition of Tel Aviv as Israel's capital.")
+    assert ("IRN", "CAN", "PROTEST", True) in got
+    assert ("CAN", "ISR", "SUPPORT", True) in got
+    # recognising someone "as" a state's leader supports that state's side, not the person
+    got = coded(coder, nlp, "Cubans protested against Washington's recognition of Juan Guaido as Venezuela's president.")
+    assert ("USAGOV", "VENGOV", "SUPPORT", True) in got
+
+
+def test_paying_another_states_debts_is_aid(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("KWT", "JOR", "AID", False) in coded(coder, nlp, "Kuwait will pay off Jordan's debts.")
+    assert coded(coder, nlp, "Egypt paid its debts to the IMF.") == set()
+
+
+def test_a_killing_by_named_forces_is_an_assault(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Kenya opened an inquiry into the killing of Somali civilians by Ethiopian troops.")
+    assert ("ETHMIL", "SOMCVL", "ASSAULT", True) in got
+    # who received reports of killings did not kill
+    got = coded(coder, nlp, "The African Union said it had received reports of the killing of civilians in Darfur.")
+    assert "ASSAULT" not in {t for _, _, t, _ in got}
+
+
+def test_a_countrys_weapons_test_is_a_show_of_force(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Iran's latest missile test drew condemnation from France.")
+    assert {("IRN", "", "MOBILIZE", True), ("FRA", "IRN", "ACCUSE", True)} <= got
+    # coded once when a light verb already codes it
+    assert coded(coder, nlp, "Pakistan conducted a missile test on Tuesday.") == {("PAK", "", "MOBILIZE", True)}
+
+
+# --- 2. talks that end without a deal ------------------------------------------------------
+
+def test_talks_ending_without_a_deal_are_a_negated_agreement(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "The summit between the Greek and Turkish leaders in Athens broke up without a deal.")
+    assert {("GRCGOV", "TURGOV", "CONSULT", True), ("TURGOV", "GRCGOV", "CONSULT", True),
+            ("GRCGOV", "TURGOV", "SUPPORT", False), ("TURGOV", "GRCGOV", "SUPPORT", False)} <= got
+    # no talks: no agreement to miss
+    assert "SUPPORT" not in types(coder, nlp, "Russia seized the port without a deal.")
+
+
+def test_without_an_agreement_is_not_what_a_verb_acts_on(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Macron met Scholz in Berlin but left without an agreement.")
+    assert "SANCTION" not in {t for _, _, t, _ in got}     # not "left the agreement"
+    assert ("FRAGOV", "DEUGOV", "SUPPORT", False) in got
+
+
+# --- 3. light verbs with operation nouns ---------------------------------------------------
+
+def test_launched_what_it_called_an_operation(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Israel launched what it called a counterterrorism operation against Hamas in Jenin.")
+    assert ("ISR", "PSEREB", "ASSAULT", True) in got
+    # the namer's own verb names no target
+    got = coded(coder, nlp, "Russia launched what Putin called a special military operation against Ukraine.")
+    assert got == {("RUS", "UKR", "ASSAULT", True)}
+
+
+def test_began_a_military_operation(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("NGA", "NGAREB", "ASSAULT", True) in coded(coder, nlp, "Nigeria began a military operation against Boko Haram.")
+    got = coded(coder, nlp, "Israel did not launch a military operation against Hamas.")
+    assert ("ISR", "PSEREB", "ASSAULT", True) not in got
+    # a rescue operation is no assault
+    assert "ASSAULT" not in types(coder, nlp, "Greece began a rescue operation off Crete.")
+
+
+def test_signing_a_joint_statement_or_declaration_is_an_agreement(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Macron and Meloni signed a joint statement in Rome on Friday.")
+    assert {("FRAGOV", "ITAGOV", "SUPPORT", True), ("ITAGOV", "FRAGOV", "SUPPORT", True)} <= got
+    assert ("SRB", "XKX", "SUPPORT", True) in coded(coder, nlp, "Serbia and Kosovo signed a declaration on missing persons.")
+    assert coded(coder, nlp, "Macron signed the letter on Friday.") == set()
+
+
+# --- 4. contrition -------------------------------------------------------------------------
+
+def test_remorse_and_regret_for_are_apologies(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("BELGOV", "", "CONCEDE", True) in coded(
+        coder, nlp, "The Belgian king expressed deep remorse for the abuses in Congo.")
+    assert ("NLDGOV", "", "CONCEDE", True) in coded(
+        coder, nlp, "The Dutch king expressed regret for the violence in Indonesia.")
+    # regret over someone else's act is disapproval
+    assert "CONCEDE" not in types(coder, nlp, "South Korea's president expressed regret over Japan's decision.")
+
+
+# --- 5. threats and conditionals -----------------------------------------------------------
+
+def test_force_threatened_against_places(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("RUS", "", "ASSAULT", False) in coded(coder, nlp, "Russia warned that it could strike Western capitals.")
+    assert "ASSAULT" not in types(coder, nlp, "Turkey vowed to fight inflation.")
+
+
+def test_threatened_closure_is_hypothetical(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Tehran threatened on Monday to close the strait to Western tankers.")
+    assert ("IRNGOV", "", "COERCE", False) in got
+    assert ("IRNGOV", "", "COERCE", True) not in got
+
+
+# --- 6. sending ----------------------------------------------------------------------------
+
+def test_forces_sent_to_no_one_are_a_deployment(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Britain sent two warships to the region.") == {("GBR", "", "MOBILIZE", True)}
+    assert coded(coder, nlp, "Britain sent troops to Estonia.") == {("GBR", "EST", "AID", True)}
+    assert not {"AID", "MOBILIZE"} & types(coder, nlp, "Britain sent a letter to the European Union.")
+
+
+def test_sending_suspects_is_judicial_cooperation(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("ECU", "USA", "COOPERATE", True) in coded(
+        coder, nlp, "Ecuador sent 12 suspected drug traffickers to the United States.")
+    assert ("PAN", "COL", "COOPERATE", True) in coded(coder, nlp, "Panama handed over three fugitives to Colombia.")
+
+
+def test_what_the_things_sent_carry_is_what_is_sent(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Qatar dispatched military aircraft carrying medical teams to Turkey.") == {
+        ("QAT", "TUR", "AID", True)}
+    # only for sending: turning planes away is not acting on what they carry
+    assert "COERCE" not in types(coder, nlp, "Colombia turned away two U.S. planes carrying deported migrants.")
+
+
+def test_purchases_of_a_countrys_goods_are_trade_with_it(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("CHNGOV", "IRN", "COOPERATE", True) in coded(
+        coder, nlp, "Washington criticised Beijing's purchases of Iranian oil.")
+    assert "COOPERATE" not in types(coder, nlp, "Beijing criticised the purchase of the land.")
+
+
+def test_an_act_done_in_protest_is_no_second_protest(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "South Korea recalled its ambassador from Tokyo in protest.")
+    assert "PROTEST" not in {t for _, _, t, _ in got}
+    assert "SANCTION" in {t for _, _, t, _ in got}
+    # the parser hangs "in protest" on the nearest noun
+    assert coded(coder, nlp, "Vietnam sent three coast guard ships to waters near the reef in protest.") == {
+        ("VNM", "", "MOBILIZE", True)}
+    assert coded(coder, nlp, "Algeria closed its airspace to planes from Morocco in protest.") == {
+        ("DZA", "MAR", "SANCTION", True)}
+
+
+# --- 7. a diplomatic boycott of a sports event ---------------------------------------------
+
+def test_diplomatic_boycott_of_games_is_a_sanction_on_the_host(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, nlp, "Australia announced a diplomatic boycott of the Sochi Olympics over Russia's anti-gay law.")
+    assert got == {("AUS", "RUS", "SANCTION", True)}
+    got = coded(coder, nlp, "Britain said it would join a diplomatic boycott of the Paris Olympics.")
+    assert got == {("GBR", "FRA", "SANCTION", False)}
+
+
+def test_sports_results_stay_discarded(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, nlp, "Japan beat China at the Sochi Olympics on Friday.") == set()
+    assert coded(coder, nlp, "China beat the United States at the Olympics on Sunday, despite calls for a boycott.") == set()

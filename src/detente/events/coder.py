@@ -187,7 +187,6 @@ class _DocView:
     texts: list[str]
     lemmas: list[str]
     poses: list[str]
-    tags: list[str]
     starts: list[int]
     spaces: list[int]     # whether a space follows the token
     named: list[bool]     # inside a named event, law, work or date ("World War Two", "the Minsk agreements")
@@ -204,20 +203,19 @@ class _DocView:
 
     @classmethod
     def of(cls, doc: Doc, strings: dict[str, _Strings]) -> _DocView:
-        """``strings``: the coder's caches of strings by hash (lower case, as written, named-entity
-        types, tags), kept across documents: most words recur."""
+        """``strings``: the coder's caches of strings by hash (lower case, as written, parts of
+        speech, named-entity types), kept across documents: most words recur."""
         n = len(doc)
         if not n:
-            return cls(doc, [], [], [], [], [], [], [], [])
+            return cls(doc, [], [], [], [], [], [], [])
         array = doc.to_array([LOWER, ORTH, LEMMA, POS, TAG, IDX, ENT_TYPE, SPACY, DEP, HEAD])
         heads = (array[:, 9].view("int64") + numpy.arange(n, dtype="int64")).tolist()
         rows = array[:, :9].T.tolist()
         lowers = list(map(strings["lower"].__getitem__, rows[0]))
         texts = list(map(strings["text"].__getitem__, rows[1]))
         view = cls(doc, lowers, texts, list(map(strings["lower"].__getitem__, rows[2])),
-                   list(map(strings["pos"].__getitem__, rows[3])), list(map(strings["text"].__getitem__, rows[4])),
-                   rows[5], rows[7], list(map(strings["named"].__getitem__, rows[6])),
-                   heads, list(map(strings["text"].__getitem__, rows[8])))
+                   list(map(strings["pos"].__getitem__, rows[3])), rows[5], rows[7],
+                   list(map(strings["named"].__getitem__, rows[6])), heads, list(map(strings["text"].__getitem__, rows[8])))
         # verb- and noun-like tokens, found on the arrays
         pos, tags = array[:, 3], array[:, 4]
         verbal = (pos == VERB) | (pos == AUX)
@@ -489,8 +487,8 @@ class Coder:
         if st.words is None:
             st.words = {*st.lowers, *st.lemmas}
         hopeful = entry.hopeful(st.words)
-        if entry.code == "---" and not hopeful:
-            return []     # a light verb with none of its patterns' words in the sentence
+        if entry.code == "---" and (not hopeful or not self._within_reach(st, verb, hopeful)):
+            return []     # a light verb with none of its patterns' words in the sentence, or below it
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
         upper, lower_tokens = self._contexts(st, verb, skip)
         code, pattern, found = entry.code, None, {}
@@ -555,6 +553,8 @@ class Coder:
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
         if code == "074" and not target and self.verbs.lemma_mode and not self.bare_agents:
             code = "154"    # "sent warships to the region": forces sent to no one are a deployment
+        if not source and (not target or not self.bare_agents):
+            return []    # no one did it (what :meth:`_emit` would drop, found before the flags are worked out)
         trigger_tokens = sorted({verb.i, *skip})
         negation = _negation(verb)
         host = _noun_conjunct_host(verb) if verb.dep_ == "conj" and self.verbs.lemma_mode else None
@@ -580,21 +580,41 @@ class Coder:
             k += 1
         return k
 
-    def _contexts(self, st: _Sentence, verb: Token, skip: set[int]) -> tuple[list[TokenForms], list[TokenForms]]:
-        lemma_mode = self.verbs.lemma_mode
-        sent = st.span
+    def _within_reach(self, st: _Sentence, verb: Token, patterns: Sequence[Pattern]) -> bool:
+        """Whether one of ``patterns`` can find its words around ``verb``. A pattern with words
+        before the trigger may; one with words after it only if they are in the verb's subtree
+        (or its passive subject), the most :meth:`_contexts` gives it ("has" as an auxiliary
+        heads nothing, so "has held talks" gives "has" no talks)."""
+        if any(p.upper for p in patterns):
+            return True
+        view = st.view
+        view.walk(st.span.start, st.span.end)
+        forms = self._sentence_forms(st)
+        deps, i = view.deps, verb.i
+        below = [t for t in view.subtree(i) if t > i]
+        below += [t for c in view.kids.get(i, ()) if deps[c] in ("nsubjpass", "csubjpass") for t in view.subtree(c)]
+        reach = {w for t in below for w in forms[t]}
+        return any(could_match(p, reach) for p in patterns)
+
+    def _sentence_forms(self, st: _Sentence) -> dict[int, frozenset[str]]:
+        """Each token's pattern words (lower case and lemma), once per sentence."""
         if st.forms is None:
-            first = sent.start
+            first = st.span.start
             # words of a named event or law ("World War Two") are not trigger words
             known = self._forms
-            if lemma_mode:
+            if self.verbs.lemma_mode:
                 pairs = zip(st.lowers, st.lemmas)
                 st.forms = {first + k: _NO_FORMS if named else known.get(pair) or known.setdefault(pair, frozenset(pair))
                             for k, (pair, named) in enumerate(zip(pairs, st.named))}
             else:
                 st.forms = {first + k: known.get((w,)) or known.setdefault((w,), frozenset((w,)))
                             for k, w in enumerate(st.lowers)}
-        cache = st.forms
+        return st.forms
+
+    def _contexts(self, st: _Sentence, verb: Token, skip: set[int]) -> tuple[list[TokenForms], list[TokenForms]]:
+        lemma_mode = self.verbs.lemma_mode
+        sent = st.span
+        cache = self._sentence_forms(st)
 
         upper = [(i, cache[i]) for i in range(verb.i - 1, sent.start - 1, -1) if i not in skip]
         hidden: set[int] = set()

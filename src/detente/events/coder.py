@@ -492,7 +492,8 @@ class Coder:
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
         upper, lower_tokens = self._contexts(st, verb, skip)
         code, pattern, found = entry.code, None, {}
-        reach = {w for _, forms in upper for w in forms} | {w for _, forms in lower_tokens for w in forms}
+        reach = {w for _, forms in upper for w in forms} | {w for _, forms in lower_tokens for w in forms} \
+            if hopeful else set()
         for p in hopeful:
             if not could_match(p, reach):
                 continue
@@ -819,13 +820,15 @@ class Coder:
                 search = lower
                 if self.verbs.lemma_mode and code[:2] in _COOPERATIVE:
                     # "pledged to cooperate on North Korea": what it is about is not a partner
-                    topics = {x.i for t in verb.subtree if t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS
-                              for x in t.subtree}
+                    view = st.view
+                    topics = {x for t in view.subtree(verb.i) if view.deps[t] == "prep" and view.lowers[t] in _TOPIC_PREPS
+                              for x in view.subtree(t)}
                     search = [(i, f) for i, f in lower if i not in topics]
                 if self.verbs.lemma_mode:
                     # "called up reservists within hours of the Hamas attack": a time, not a target
-                    times = {x.i for t in verb.children if t.dep_ == "prep" and t.lower_ in _TIME_PREPS
-                             for x in t.subtree}
+                    view = st.view
+                    times = {x for t in view.kids.get(verb.i, ()) if view.deps[t] == "prep" and view.lowers[t] in _TIME_PREPS
+                             for x in view.subtree(t)}
                     search = [(i, f) for i, f in search if i not in times]
                 target = first_group(search, 0, 0, used, places=self.locations and not violent)
                 sector = st.at.get(obj.i) if obj is not None else None

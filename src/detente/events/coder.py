@@ -210,12 +210,12 @@ class _DocView:
             return cls(doc, [], [], [], [], [], [], [])
         array = doc.to_array([LOWER, ORTH, LEMMA, POS, TAG, IDX, ENT_TYPE, SPACY, DEP, HEAD])
         heads = (array[:, 9].view("int64") + numpy.arange(n, dtype="int64")).tolist()
-        rows = array[:, :9].T.tolist()
-        lowers = list(map(strings["lower"].__getitem__, rows[0]))
-        texts = list(map(strings["text"].__getitem__, rows[1]))
-        view = cls(doc, lowers, texts, list(map(strings["lower"].__getitem__, rows[2])),
-                   list(map(strings["pos"].__getitem__, rows[3])), rows[5], rows[7],
-                   list(map(strings["named"].__getitem__, rows[6])), heads, list(map(strings["text"].__getitem__, rows[8])))
+        lower, orth, lemma, part, idx, ent, space, dep = array[:, [0, 1, 2, 3, 5, 6, 7, 8]].T.tolist()
+        text, named = strings["text"].__getitem__, strings["named"].__getitem__
+        lowered = strings["lower"].__getitem__
+        view = cls(doc, list(map(lowered, lower)), list(map(text, orth)), list(map(lowered, lemma)),
+                   list(map(strings["pos"].__getitem__, part)), idx, space, list(map(named, ent)),
+                   heads, list(map(text, dep)))
         # verb- and noun-like tokens, found on the arrays
         pos, tags = array[:, 3], array[:, 4]
         verbal = (pos == VERB) | (pos == AUX)
@@ -326,7 +326,7 @@ class Coder:
         self._last_view: _DocView | None = None
         self._strings: dict[str, _Strings] = {}
         self._strings_of: object = None     # the StringStore ``_strings`` caches
-        self._forms: dict[tuple[str, ...], frozenset[str]] = {}   # a token's words for patterns, made once
+        self._forms = _Strings(frozenset)   # a token's words for patterns (its lower case and lemma), made once
         self._triggers: dict[tuple[str, str], bool] = {}   # (lower, lemma) -> whether a verb entry may fire
 
     def __repr__(self) -> str:
@@ -400,8 +400,7 @@ class Coder:
         if sport and (not self.verbs.lemma_mode or _BOYCOTTS.isdisjoint(lowers)):
             return []
         texts = view.texts[first:last]
-        matches = [LexMatch(m.start + sent.start, m.end + sent.start, m.entry)
-                   for m in self.lexicon.scan(lowers, texts)]
+        matches = self.lexicon.scan(lowers, texts, first)
         if not matches and not self.new_actor_length and _PRONOUNS.keys().isdisjoint(lowers) and \
                 _PAIR_WORDS.isdisjoint(lowers):
             return []    # no actor, agent, pronoun or "the two sides": no event can have a party
@@ -602,14 +601,14 @@ class Coder:
         if st.forms is None:
             first = st.span.start
             # words of a named event or law ("World War Two") are not trigger words
-            known = self._forms
+            known = self._forms.__getitem__
+            positions = range(first, first + len(st.lowers))
             if self.verbs.lemma_mode:
-                pairs = zip(st.lowers, st.lemmas)
-                st.forms = {first + k: _NO_FORMS if named else known.get(pair) or known.setdefault(pair, frozenset(pair))
-                            for k, (pair, named) in enumerate(zip(pairs, st.named))}
+                st.forms = dict(zip(positions, map(known, zip(st.lowers, st.lemmas))))
+                for k in compress(positions, st.named):
+                    st.forms[k] = _NO_FORMS
             else:
-                st.forms = {first + k: known.get((w,)) or known.setdefault((w,), frozenset((w,)))
-                            for k, w in enumerate(st.lowers)}
+                st.forms = dict(zip(positions, map(known, zip(st.lowers))))
         return st.forms
 
     def _contexts(self, st: _Sentence, verb: Token, skip: set[int]) -> tuple[list[TokenForms], list[TokenForms]]:

@@ -135,11 +135,12 @@ class Lexicon:
     def knows(self, word: str) -> bool:
         return word in self._first
 
-    def scan(self, lowers: Sequence[str], texts: Sequence[str] | None = None) -> list[LexMatch]:
+    def scan(self, lowers: Sequence[str], texts: Sequence[str] | None = None, offset: int = 0) -> list[LexMatch]:
         """Longest phrases in ``lowers`` (lower-case token texts), left to right, no overlaps.
 
         ``texts`` (the tokens as written) enables the case checks; without it all forms match.
         At one position a longer phrase wins, and an actor beats an agent of the same length.
+        Match positions are counted from ``offset`` (a sentence's first token in its document).
         """
         out: list[LexMatch] = []
         n = len(lowers)
@@ -158,7 +159,7 @@ class Lexicon:
                     if best is None or (isinstance(best.entry, AgentEntry) and isinstance(form.entry, ActorEntry)):
                         best = form
             if best is not None:
-                out.append(LexMatch(i, i + len(best.words), best.entry))
+                out.append(LexMatch(offset + i, offset + i + len(best.words), best.entry))
                 free = i + len(best.words)
         return out
 

@@ -2039,7 +2039,7 @@ def _made_in(noun: Token, st: _Sentence) -> Token | None:
     view = st.view
     i = noun.i
     for k in range(i + 1, min(i + 3, st.span.end)):     # the participle follows its noun
-        if view.heads[k] == i and view.deps[k] == "acl" and view.lemmas[k] in _MAKING and view.tags[k] == "VBN":
+        if view.heads[k] == i and view.deps[k] == "acl" and view.lemmas[k] in _MAKING and noun.doc[k].tag_ == "VBN":
             for p in noun.doc[k].children:
                 if p.dep_ == "prep" and p.lower_ in ("in", "from"):
                     obj = next((o for o in p.children if o.dep_ == "pobj"), None)

@@ -48,6 +48,10 @@ def coded(coder, nlp, text: str) -> set[tuple[str, str, str, bool]]:  # type: ig
     ("Belarus freed two Lithuanian citizens on Tuesday.", {("BLR", "LTUCVL", "RETREAT", True)}),
     # fighting alongside someone is fighting with an ally, not against it
     ("Cuban volunteers fought alongside Russian troops in Donetsk.", {("CUB", "RUSMIL", "COOPERATE", True)}),
+    # a phone call is held by both sides, whoever dialled
+    ("Chile phoned Peru on Monday.", {("CHL", "PER", "CONSULT", True), ("PER", "CHL", "CONSULT", True)}),
+    ("Chile spoke by telephone with Peru about the border.",
+     {("CHL", "PER", "CONSULT", True), ("PER", "CHL", "CONSULT", True)}),
 ])
 def test_our_verbs_code_the_common_forms(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected

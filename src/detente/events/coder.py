@@ -37,8 +37,8 @@ __all__ = ["CodedEvent", "Coder", "Party"]
 
 _VALID_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
 CONVENTIONS = frozenset({"detente", "petrarch"})
-#: CAMEO codes whose parties act together: consult, meet, negotiate, sign an agreement, restore ties
-MUTUAL_CODES = frozenset({"040", "044", "046", "057", "062"})
+#: CAMEO codes whose parties act together: consult, phone, meet, negotiate, sign an agreement, restore ties
+MUTUAL_CODES = frozenset({"040", "041", "044", "046", "057", "062"})
 #: of those, the ones that are mutual only with a compound subject or a "with"/"between" partner
 #: ("Turkey's parliament ratified Sweden's bid" is not mutual; "signed a deal with Kyiv" is;
 #: "held drills with Iran" is, "fought alongside Russian troops" is not)

@@ -61,7 +61,8 @@ _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop
 _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "propose", "offer", "threaten",
                        "consider", "prepare", "try", "attempt", "wish", "promise", "pledge", "vow", "agree",
                        "urge", "ask", "call", "demand", "suggest", "set", "likely", "able", "ready", "willing",
-                       "due", "about", "need", "push", "press", "warn", "invite"}
+                       "due", "about", "need", "push", "press", "warn", "invite", "commit", "oblige", "obligate",
+                       "require", "bind"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
 #: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
@@ -100,6 +101,8 @@ _REACTIONS = frozenset({"11", "12", "13", "14"})
 _USING = frozenset({"use", "run", "operate", "hold", "control", "occupy", "own", "man", "staff", "house"})
 #: codes of nominal events whose "of" object picks the code as the verb's object does ("a boycott of the summit")
 _OBJECT_CODED = frozenset({"143"})
+#: codes of nominal bans whose "on" object picks the code ("a ban on Ukrainian grain" is an embargo)
+_BANS = frozenset({"172"})
 #: root codes of acts done for or to others, never among a compound subject unless it says so
 #: ("Spanish and British teams helped search for survivors" is no aid to each other)
 _ONE_WAY = frozenset({"07"})
@@ -134,7 +137,7 @@ _LOCATION_KINDS = {"metonym", "city"}
 _FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal", "dam", "valley", "mountains",
                        "airport", "oblast"})
 _CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
-                  "persuade", "allow", "help"}
+                  "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,6 +400,9 @@ class Coder:
         first, last = sent.start, sent.end
         lowers = view.lowers[first:last]
         sport = bool(self._discards_by_first) and _has_phrase(lowers, self._discards_by_first)
+        if not sport and self._discards_by_first and self.verbs.lemma_mode:
+            # (with the discards: a sports result is sport as a discard phrase is)
+            sport = _sports_result(view, first, last)
         if sport and (not self.verbs.lemma_mode or _BOYCOTTS.isdisjoint(lowers)):
             return []
         texts = view.texts[first:last]
@@ -460,6 +466,7 @@ class Coder:
             events = _inherit_targets(events, sent)
             events = self._partner_from_conjunct(events, sent)
             events = _drop_participial_restatements(events, sent)
+            events = _drop_toll_verbs(events, sent)
             events = [e for e in events if e.target or not _restated_with_target(e, events)]
         if sport:
             # "a diplomatic boycott of the Beijing Olympics": of a sports sentence, only a boycott
@@ -490,22 +497,26 @@ class Coder:
             return []     # a light verb with none of its patterns' words in the sentence, or below it
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
         upper, lower_tokens = self._contexts(st, verb, skip)
-        code, pattern, found = entry.code, None, {}
         reach = {w for _, forms in upper for w in forms} | {w for _, forms in lower_tokens for w in forms} \
             if hopeful else set()
-        for p in hopeful:
-            if not could_match(p, reach):
-                continue
-            got = match_pattern(p.upper, upper, verb.i - len(entry.before), -1)
-            if got is None:
-                continue
-            got_lower = match_pattern(p.lower, lower_tokens, verb.i + len(entry.after), 1)
-            if got_lower is None:
-                continue
-            code, pattern = p.code, p
-            found = {**{k: ("upper", v) for k, v in got.items()},
-                     **{k: ("lower", v) for k, v in got_lower.items()}}
-            break
+
+        def pick(skip_partner: bool = False) -> tuple[str, Pattern | None, dict[str, tuple[str, tuple[int, int]]]]:
+            for p in hopeful:
+                if skip_partner and "target" in p.markers:
+                    continue
+                if not could_match(p, reach):
+                    continue
+                got = match_pattern(p.upper, upper, verb.i - len(entry.before), -1)
+                if got is None:
+                    continue
+                got_lower = match_pattern(p.lower, lower_tokens, verb.i + len(entry.after), 1)
+                if got_lower is None:
+                    continue
+                return p.code, p, {**{k: ("upper", v) for k, v in got.items()},
+                                   **{k: ("lower", v) for k, v in got_lower.items()}}
+            return entry.code, None, {}
+
+        code, pattern, found = pick()
         if code == "---" and pattern is not None and entry.code != "---" and self.verbs.lemma_mode:
             # "met its commitments", "released a statement": the words a pattern names to block a
             # verb that codes by itself are no nominal events either (a light verb's "---" pattern,
@@ -518,6 +529,8 @@ class Coder:
                 code = "043:042"    # "Albanese welcomed Li", "was greeted by Kim": a host receives a visitor
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
+        if code[:2] == "03" and self.verbs.lemma_mode and _someone_pays(verb):
+            code = "130"    # "vowed that the plotters would pay a heavy price": a promise of harm is a threat
         if self.nest_adverbial and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and \
                 verb.left_edge.i == st.span.start and verb.head.i > verb.i and \
                 not any(c.dep_ in _SUBJECTS for c in verb.children):
@@ -528,6 +541,17 @@ class Coder:
         if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
+        if self.verbs.lemma_mode and (_kept_open(verb) or (lemma in _REFUSING and any(
+                c.dep_ == "xcomp" and _rules_out(c) for c in verb.children))):
+            return []    # "refused to rule out sending troops": not ruling out is no rejection (nor is the refusal)
+        if self.verbs.lemma_mode and verb.dep_ in _CONTENT_DEPS:
+            content = _text_content(verb)
+            if content is not None and (_undone_text(content[1]) or (
+                    content[0] is verb and content[1].lemma_.lower() in _AGREEMENTS)):
+                # "vetoed a resolution demanding a ceasefire": what a text that did not pass says
+                # was never done; "signed a treaty committing both countries to cut warheads": what a
+                # signed text commits to is its content, not a second act of its signers
+                return []
         if pattern is not None:
             words = _pattern_words(pattern, lower_tokens, code)
             if entry.code == "---" and code[:2] == "14" and self.verbs.lemma_mode and any(
@@ -545,6 +569,15 @@ class Coder:
             # conflict": the participle states what the main act brought about, not a second act
             return []
         source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
+        if not target and pattern is not None and "target" in pattern.markers and self.verbs.lemma_mode and \
+                pattern.lower and pattern.lower[-1].marker == "target" and len(pattern.lower) >= 3:
+            # "would hold its largest military exercise, with about 90,000 troops", "halted their
+            # march on Sunday": a pattern whose partner ("with +", "on +") names no actor is not
+            # that act; the best pattern without a partner decides
+            alt_code, alt, alt_found = pick(skip_partner=True)
+            if alt_code != code and alt_code != "---" and all(_VALID_CODE.match(c) for c in alt_code.split(":")):
+                code, pattern, found = alt_code, alt, alt_found
+                source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
         if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
                 c.dep_ in ("dobj", "obj") and c.i not in st.at and consumed.get(c.i) != code
                 and not (self.verbs.lemma_mode and c.lemma_.lower() in _STRUCK_PLACES) for c in verb.children):
@@ -932,6 +965,9 @@ class Coder:
         one who asked or refused."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SETTINGS:
             return []    # "on the sidelines of the BRICS summit": the setting, not an event
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _STOPPINGS and \
+                self.verbs.lemma_mode:
+            return []    # "agreed to a cessation of hostilities": the stopping is the event, not the fighting
         if entry.symmetric and entry.code[:2] == "05" and noun.dep_ == "pobj" and noun.head.lower_ == "without" \
                 and self.verbs.lemma_mode:
             # "the summit between A and B ended without a deal", "walked away from talks with B
@@ -953,6 +989,11 @@ class Coder:
                     return self._emit(st, entry.code, parties, parties, noun.doc[noun.i:noun.i + 1], True,
                                       _modal(noun.head.head), self._found_when(noun.head.head, st.day) or st.day,
                                       rule, True)
+            return []
+        if entry.code[:2] == "03" and self.verbs.lemma_mode and noun.lemma_.lower() in _OFFERS and \
+                _answered(noun) is not None:
+            # "turned down an offer from Trump to send troops", "agreed to a U.S. proposal for a
+            # ceasefire": the answer codes the exchange; the offer answered is not coded again
             return []
         approved: Token | None = None
         if entry.code == "---":
@@ -1117,6 +1158,9 @@ class Coder:
             negated = negated or _negated(owned, None) or owned.lemma_.lower() in _DENYING
         negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
         hypothetical = _hypothetical(noun.head) if noun.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") else False
+        if noun.dep_ in ("dobj", "obj") and self.verbs.lemma_mode and _kept_open(noun.head):
+            # "would not rule out further strikes": kept open, not undone
+            negated, hypothetical = False, True
         hypothetical = hypothetical or wanted
         rule = f"{self.verbs.name}: noun {entry.name} [{entry.code}]"
         code = entry.code
@@ -1124,6 +1168,10 @@ class Coder:
             # "a boycott of the summit" (161), "a boycott of French goods" (163): what is boycotted
             # picks the code, as it does for the verb ("boycotted the summit")
             code = self._code_by_object(noun) or code
+        elif code in _BANS and self.verbs.lemma_mode:
+            # "Poland's ban on Ukrainian grain" (163, an embargo), "a ban on the opposition party"
+            # (1722): what is banned picks the code, as it does for the verb ("banned imports of")
+            code = self._code_by_object(noun, "on") or code
         governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         when = self._found_when(noun, st.day) or (
             self._found_when(governor, st.day) if governor is not None else None) or st.day
@@ -1140,10 +1188,10 @@ class Coder:
         entry = self.verbs.noun_for([], outer.lemma_.lower()) or self.verbs.noun_for([], outer.lower_)
         return entry is not None and entry.code[:1] == "1"
 
-    def _code_by_object(self, noun: Token) -> str | None:
-        """The code the verb of a nominal event's lemma gives its "of" object: "a boycott of the
-        summit" is coded as "boycotted the summit" is (only its patterns after the verb)."""
-        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    def _code_by_object(self, noun: Token, word: str = "of") -> str | None:
+        """The code the verb of a nominal event's lemma gives its "of" (or ``word``) object: "a
+        boycott of the summit" is coded as "boycotted the summit" is (only its patterns after the verb)."""
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == word), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if obj is None:
             return None
@@ -1693,6 +1741,8 @@ def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token
         return False     # "welcomed Sweden into NATO", "welcomed the bloc as a partner": no visit
     for c in verb.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            if c.i not in st.at and c.lemma_.lower() in _INTENT_NOUNS:
+                return False     # "welcomed Oman's offer to mediate", "welcomed Trump's decision": no visitor
             return c.i in st.at or c.lower_ in _PRONOUNS or c.lower_ in _VISITORS or bool(group(st, c))
     return False
 
@@ -2197,13 +2247,52 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
             continue
         if token is None or token.dep_ != "advcl" or token.tag_ != "VBG":
             continue
+        # the act is the head verb's, or its object noun's under a light verb ("began air strikes
+        # on Afghanistan, targeting Taliban positions")
+        heads = {token.head.idx} | {c.idx for c in token.head.children if c.dep_ in ("dobj", "obj")}
+        if e.cameo[:2] == "13" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "pressure"
+                                       for c in token.children) and any(
+                m.trigger_start in heads and m.cameo[:2] in _HOSTILE_ROOTS and
+                {p.code for p in e.source} <= {p.code for p in m.source} for m in events if m is not e):
+            # "imposed sanctions on PDVSA, stepping up pressure on Maduro": the pressure is the sanctions
+            dropped.add(id(e))
+            continue
         for main in events:
-            if main.trigger_start == token.head.idx and main.cameo[:2] == e.cameo[:2] and \
+            if main.trigger_start in heads and main.cameo[:2] == e.cameo[:2] and \
                     {p.code for p in e.source} <= {p.code for p in main.source}:
                 dropped.add(id(e))
                 if not main.target and e.target:
                     replaced[id(main)] = dataclasses.replace(main, target=e.target)
                 break
+    return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
+
+
+def _violent(code: str) -> bool:
+    """Codes of force (PLOVER ASSAULT): CAMEO 18-20 and destroying property (1712)."""
+    return code[:2] in _FORCE or code == "1712"
+
+
+def _drop_toll_verbs(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """"A Russian missile strike on Sumy killed 34 Ukrainian civilians", "an air strike destroyed a
+    theatre": a verb of force whose subject is an attack noun tells what that attack did; it is
+    one attack (the noun's), whose target is whom the verb names, else the noun's own."""
+    at = {e.trigger_start: e for e in events}
+    dropped: set[int] = set()
+    replaced: dict[int, CodedEvent] = {}
+    for e in events:
+        if not _violent(e.cameo) or e.trigger_start not in at:
+            continue
+        token = _token_at(sent.doc, e.trigger_start)
+        if token is None or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        noun = at.get(subject.idx) if subject is not None else None
+        if noun is None or noun is e or not _violent(noun.cameo) or \
+                {p.code for p in noun.source} != {p.code for p in e.source}:
+            continue
+        dropped.add(id(e))
+        if e.target:
+            replaced[id(noun)] = dataclasses.replace(replaced.get(id(noun), noun), target=e.target)
     return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
 
 
@@ -2254,6 +2343,140 @@ def _drop_adverbial(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
 #: what tells of an event: who has it did not do it ("received reports of killings")
 _REPORTS = frozenset({"report", "account", "evidence", "footage", "image", "video", "photo", "news", "sign",
                       "allegation", "claim", "rumour", "rumor", "record"})
+def _someone_pays(verb: Token) -> bool:
+    """Whether a promise's clause says someone will pay for it: "vowed that the plotters would pay
+    a heavy price", "promised to make them pay dearly" (a threat, not an intent to cooperate)."""
+    stack = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    for _ in range(3):
+        nxt = []
+        for v in stack:
+            if v.lemma_.lower() == "pay" and any(
+                    (c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "price") or
+                    (c.dep_ == "advmod" and c.lower_ == "dearly") for c in v.children):
+                return True
+            nxt += [c for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+        stack = nxt
+    return False
+
+
+#: nouns of stopping: what they stop ("a cessation of hostilities") is no event of its own
+_STOPPINGS = frozenset({"cessation", "suspension", "halt", "stop", "pause", "freeze", "moratorium"})
+#: offers and proposals, which another actor answers
+_OFFERS = frozenset({"offer", "proposal", "initiative", "proposition", "overture"})
+#: verbs that answer an offer: accept or reject it
+_ANSWERING = frozenset({"accept", "agree", "reject", "turn", "decline", "refuse", "dismiss", "rebuff", "spurn",
+                        "welcome", "endorse", "embrace", "snub", "shun"})
+
+
+def _answered(noun: Token) -> Token | None:
+    """The verb that accepts or rejects an offer noun: its object ("rejected Zelensky's offer"),
+    or the object of its "to"/"on" ("agreed to a U.S. proposal")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in _ANSWERING:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_.lower() in _ANSWERING:
+        return head.head
+    return None
+
+
+#: verbs of refusing that code by themselves: refusing to rule something out is no refusal
+_REFUSING = frozenset({"refuse", "decline"})
+#: a clause that may say what a text says: a participle or relative clause on its noun, or a complement below it
+_CONTENT_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "conj"})
+#: texts voted on, signed or proposed: what their participle says is their content
+_TEXTS = frozenset({"resolution", "resolutions", "draft", "motion", "bill", "text", "proposal", "amendment",
+                    "measure", "declaration", "statement", "decree", "plan", "law"})
+#: signed texts: "a treaty committing both countries to ..." (``&agreement`` in verbs.toml)
+_AGREEMENTS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "memorandum", "mou", "protocol",
+                         "convention", "charter", "contract", "declaration", "roadmap", "communique"})
+#: what stops a text from passing: "vetoed", "rejected", "blocked", "voted down" a resolution
+_KILLING_TEXTS = frozenset({"veto", "reject", "block", "defeat", "scuttle", "sink", "kill", "torpedo", "shelve",
+                            "derail"})
+
+
+def _text_content(verb: Token) -> tuple[Token, Token] | None:
+    """(participle, text noun) when ``verb`` is, or is a complement of, a participle or relative
+    clause saying what a text says: "a resolution *demanding* a ceasefire", "a resolution that
+    *called on* Israel *to halt* ...", "a treaty *committing* both countries to ..."."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "xcomp", "conj") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    if t.head.i == t.i:
+        return None
+    if t.head.pos_ not in ("NOUN", "PROPN") and t.dep_ != "advcl":
+        return None
+    if t.dep_ == "acl" and t.tag_ == "VBG":
+        return t, t.head
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].lower_ not in (",", "--", "\u2014"):
+        # "signed a treaty in the Kremlin on Friday committing both countries to ...": the parser
+        # hangs on the verb a participle that describes its object (with no comma: a free
+        # adjunct, ", pledging to help each other", is the subject's own act)
+        obj = next((c for c in t.head.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.i < t.i), None)
+        if obj is not None and (obj.lemma_.lower() in _AGREEMENTS or obj.lemma_.lower() in _TEXTS):
+            return t, obj
+        return None
+    if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in t.children):
+        return t, t.head
+    return None
+
+
+def _undone_text(noun: Token) -> bool:
+    """Whether a text was stopped: vetoed, rejected, blocked or voted down ("vetoed a U.N.
+    resolution", "a draft blocked by Russia", "voted against the motion", "Russia's veto of a
+    resolution")."""
+    if noun.lemma_.lower() not in _TEXTS and noun.lower_ not in _TEXTS:
+        return False
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass"):
+        lemma = head.lemma_.lower()
+        return lemma in _KILLING_TEXTS or (lemma == "vote" and any(
+            c.dep_ == "prt" and c.lower_ == "down" for c in head.children))
+    if noun.dep_ == "pobj":
+        if head.lower_ == "against" and head.head.lemma_.lower() == "vote":
+            return True
+        return head.lower_ == "of" and head.head.lemma_.lower() in _KILLING_TEXTS
+    return False
+
+
+#: verbs that report a sports result as well as a fight ("Spain beat England 2-1 in the final")
+_SPORT_VERBS = frozenset({"beat", "defeat", "edge", "thrash", "trounce", "rout", "crush", "down", "overcome",
+                          "hammer", "outplay", "eliminate", "knock"})
+#: what a match is played in or for: "in the Euro 2024 final", "to win the title"
+_SPORT_CONTEXT = frozenset({"final", "finals", "match", "matches", "title", "titles", "semifinal", "semifinals",
+                            "quarterfinal", "quarterfinals", "championship", "championships", "cup", "fixture",
+                            "derby", "qualifier", "qualifiers", "tournament", "trophy", "medal", "scoreline"})
+#: a score: "2-1", "3–0" (one token, or split round the dash)
+_SCORE = re.compile(r"^\d{1,2}[-\u2013]\d{1,2}$")
+
+
+def _sports_result(view: _DocView, first: int, last: int) -> bool:
+    """Whether a sentence reports a sports result: a verb that may mean a fight ("beat",
+    "defeated", "edged", "thrashed") whose clause has a score ("2-1", "3-0") or says what was
+    played for or in ("in the final", "the match", "to win the title"). Such a sentence is sport,
+    as one with a discard phrase is ("Brazil thrashed Argentina 3-0"; "the army beat back the
+    rebels" has neither). Looked at only for those verbs among the sentence's trigger candidates."""
+    verbs = view.verbs[bisect_left(view.verbs, first):bisect_left(view.verbs, last)]
+    lemmas = view.lemmas
+    found = [i for i in verbs if lemmas[i] in _SPORT_VERBS]
+    if not found:
+        return False
+    view.walk(first, last)
+    lowers = view.lowers
+    for i in found:
+        tokens = view.subtree(i)
+        for t in tokens:
+            w = lowers[t]
+            if w in _SPORT_CONTEXT or _SCORE.match(w):
+                return True
+            if w in ("-", "\u2013") and first < t < last - 1 and lowers[t - 1].isdigit() and \
+                    lowers[t + 1].isdigit() and len(lowers[t - 1]) <= 2 and len(lowers[t + 1]) <= 2:
+                return True
+    return False
+
+
 #: a boycott: the one event coded from a sentence about sport (``discards.toml``)
 _BOYCOTTS = frozenset({"boycott", "boycotts", "boycotted", "boycotting"})
 #: what force is used on though no actor is named ("could strike European capitals")
@@ -2500,8 +2723,21 @@ def _negation(verb: Token) -> str | None:
                or (c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children))
                for c in v.children) \
                 or (how == "complement" and v.lemma_.lower() in _NEGATING_HEADS):
+            if how == "complement" and _kept_open(v):
+                return "unconfirmed"    # "refused to rule out sending troops": left open, not undone
             return "unconfirmed" if told else "negated"
     return None
+
+
+def _rules_out(verb: Token) -> bool:
+    """"ruled out", "rule out": the verb excludes what it governs."""
+    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _kept_open(verb: Token) -> bool:
+    """A ruling-out that is itself refused or negated ("refused to rule out", "would not rule
+    out", "declined to rule out"): the double negative keeps what it governs open, hypothetical."""
+    return _rules_out(verb) and _negation(verb) == "negated"
 
 
 def _hypothetical(verb: Token) -> bool:

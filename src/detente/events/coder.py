@@ -27,6 +27,7 @@ from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from detente.events.cameo import describe
 from detente.events.lexicon import ActorEntry, AgentEntry, Lexicon, LexMatch
 from detente.events.patterns import Pattern, Step, TokenForms, could_match, match_pattern
 from detente.events.verbs import NounEntry, VerbDictionary, VerbEntry
@@ -452,8 +453,19 @@ class Coder:
                         entry = alt
                 if entry is not None:
                     before_noun = events[:]
+                    # "fired missiles at Taiwan as it began drills around the island": the object of a
+                    # clause with a subject of its own ("... and reimposed sanctions": a coordinated
+                    # verb shares one) is an act of its own, not a restatement of an act of another clause
+                    head = doc[i].head
+                    own_clause = doc[i].dep_ in ("dobj", "obj") and head.lemma_.lower() not in _NAMING and \
+                        (any(c.dep_ == "nsubj" for c in head.children) or (head.dep_ == "conj" and head.pos_ == "VERB"))
                     for e in self._code_noun(st, doc[i], entry, wanted is not None):
                         j = _restated(e, before_noun)
+                        if j is not None and own_clause:
+                            other = _token_at(doc, events[j].trigger_start)
+                            other_clause = _clause_verb(other) if other is not None else None
+                            if other_clause is None or other_clause.i != head.i:
+                                j = None
                         if j is None:
                             events.append(e)
                         else:
@@ -461,13 +473,15 @@ class Coder:
                             events[j] = _sharpened(events[j], e)
         if self.nest_adverbial:
             events = _drop_adverbial(events, sent)
+        if events and self.verbs.lemma_mode and not self.bare_agents and not _REPEATING.isdisjoint(lowers):
+            events.extend(self._repeated(st, events))
         if not self.bare_agents:
             events.extend(self._mediators(st))
             events = _inherit_targets(events, sent)
             events = self._partner_from_conjunct(events, sent)
             events = _drop_participial_restatements(events, sent)
             events = _drop_toll_verbs(events, sent)
-            events = [e for e in events if e.target or not _restated_with_target(e, events)]
+            events = [e for e in events if e.target or not _restated_with_target(e, events, sent)]
         if sport:
             # "a diplomatic boycott of the Beijing Olympics": of a sports sentence, only a boycott
             events = [e for e in events if e.trigger.lower() in _BOYCOTTS and e.cameo[:2] == "16"]
@@ -830,6 +844,12 @@ class Coder:
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
+                if target and code[:2] in ("08", "16") and self.verbs.lemma_mode and \
+                        {p.code for p in target} <= {p.code[:3] for p in source}:
+                    # "Trump pulled the United States out of the Iran deal", "withdrew the country
+                    # from the WHO": the state taken out is the source's own, the one left is the target
+                    used |= {p.start_char for p in target}
+                    target = []
                 if target and self.verbs.lemma_mode and all(p.kind in _LOCATION_KINDS for p in target):
                     # "raided its embassy in Quito": the embassy is its owner's, Quito only where it is
                     target = self._possessed_agent(st, obj, source) or target
@@ -898,6 +918,68 @@ class Coder:
                 continue
             e = dataclasses.replace(e, target=head.target, symmetric=True)
             out += [e, dataclasses.replace(e, source=head.target, target=e.source)]
+        return out
+
+    def _repeated(self, st: _Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
+        """"said it would not do so", "Poland did the same", "Mexico followed suit": a verb that
+        stands for an act named earlier in the sentence repeats that act, with its own subject (if
+        it names one) as the source, the act's target, and its own negation and modality. The act
+        is the event of the nearest verb above it ("never established ties ... and said it would
+        not do so"), else the last event before it."""
+        doc = st.span.doc
+        by_trigger = {e.trigger_start: e for e in events}
+        out: list[CodedEvent] = []
+        for k, word in enumerate(st.lowers):
+            if word not in _REPEATING:
+                continue
+            t = doc[st.span.start + k]
+            verb = t.head
+            if verb.dep_ == "advmod" and verb.pos_ == "ADV":
+                verb = verb.head    # "France did so too"
+            lemma = verb.lemma_.lower()
+            if not ((lemma == "do" and ((word in ("so", "likewise") and t.dep_ == "advmod") or (
+                    word == "same" and t.dep_ in ("dobj", "obj")))) or (
+                    lemma == "follow" and word == "suit" and t.dep_ in ("dobj", "obj"))):
+                continue
+            # the nearest verb above that the clause is coordinated with or subordinate to; not one
+            # it is the complement of ("promised to do so" does not repeat the promise)
+            act, linked, above = None, False, set()
+            node = verb
+            while node.head.i != node.i and act is None:
+                linked = linked or node.dep_ in ("conj", "advcl", "parataxis")
+                node = node.head
+                above.add(node.idx)
+                if linked and node.idx in by_trigger:
+                    act = by_trigger[node.idx]
+            if act is None:
+                act = next((e for e in reversed(events) if e.trigger_start < verb.idx and e.trigger_start not in above), None)
+            if act is None or act.trigger_start >= verb.idx:
+                continue
+            source = tuple(self._subject_parties(st, verb)) or act.source
+            if {p.code for p in source} <= {p.code for p in act.target} and \
+                    any(s.lower_ in _PRONOUNS for s in _subject(verb)[0]):
+                # "never established ties with Israel and said it would not do so": the pronoun is
+                # the one who did the act, not the one it was done to
+                source = act.source
+            own = {p.code for p in source}
+            if act.symmetric and {p.code for p in act.source} == {p.code for p in act.target}:
+                target = source     # "... exchanged prisoners, and so did Russia and Ukraine": with each other
+            elif act.target and {p.code[:3] for p in act.target} == {p.code[:3] for p in source} and \
+                    len({p.code[3:] for p in act.target}) == 1:
+                # "Britain expelled Russian diplomats, and Moscow did the same": tit for tat, Britain's
+                sector = act.target[0].code[3:]
+                target = tuple(dataclasses.replace(p, code=p.code[:3] + sector) for p in act.source)
+            else:
+                target = tuple(p for p in act.target if p.code not in own)
+            if act.target and not target:
+                continue
+            negation = _negation(verb)
+            trigger = doc[verb.i:t.i + 1] if t.i > verb.i else doc[verb.i:verb.i + 1]
+            out.append(dataclasses.replace(
+                act, source=source, target=target, trigger=trigger.text, trigger_start=trigger.start_char,
+                trigger_end=trigger.end_char, negated=negation == "negated",
+                hypothetical=negation == "unconfirmed" or _modal(verb), date=self._when(verb, st.day),
+                rule=f"{act.rule} / repeated by '{trigger.text}'", symmetric=act.symmetric and source == act.source))
         return out
 
     def _mediators(self, st: _Sentence) -> list[CodedEvent]:
@@ -2259,7 +2341,7 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
             continue
         for main in events:
             if main.trigger_start in heads and main.cameo[:2] == e.cameo[:2] and \
-                    {p.code for p in e.source} <= {p.code for p in main.source}:
+                    _plover(main.cameo) == _plover(e.cameo) and {p.code for p in e.source} <= {p.code for p in main.source}:
                 dropped.add(id(e))
                 if not main.target and e.target:
                     replaced[id(main)] = dataclasses.replace(main, target=e.target)
@@ -2482,7 +2564,8 @@ _BOYCOTTS = frozenset({"boycott", "boycotts", "boycotted", "boycotting"})
 #: what force is used on though no actor is named ("could strike European capitals")
 _STRUCK_PLACES = frozenset({"capital", "city", "town", "village", "target", "position", "base", "site",
                             "facility", "infrastructure", "port", "airport", "airfield", "depot", "refinery",
-                            "convoy", "outpost", "stronghold", "hideout", "camp"})
+                            "convoy", "outpost", "stronghold", "hideout", "camp", "region", "province",
+                            "enclave", "district"})
 #: "aircraft carrying relief supplies": the carrier's load is what is sent
 _CARRYING = frozenset({"carry", "bring", "transport", "ferry"})
 _SENDING = frozenset({"send", "dispatch", "deploy", "ship", "fly", "airlift", "deliver", "transfer"})
@@ -2548,12 +2631,21 @@ def _owned_by(noun: Token) -> Token | None:
     return owning.head
 
 
+#: words that make a verb stand for an act named before it ("do so", "did the same", "followed suit")
+_REPEATING = frozenset({"so", "same", "likewise", "suit"})
+#: verbs whose "with" object is the act they consist of ("responded with air strikes")
+_RESPONDING = frozenset({"respond", "react", "reply", "answer", "retaliate", "counter", "hit"})
+
+
 def _governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is the object of, directly or through "of" ("began three days of drills")."""
+    """The verb a noun is the object of, directly or through "of" ("began three days of drills"),
+    or a verb of responding whose "with" phrase it is."""
     t = noun
     for _ in range(3):
         if t.dep_ in ("dobj", "obj", "attr") and t.head.pos_ in ("VERB", "AUX"):
             return t.head
+        if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in _RESPONDING:
+            return t.head.head    # "Israel responded with air strikes": the strikes are the response
         if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and t.head.head.pos_ in ("NOUN", "PROPN"):
             t = t.head.head
             continue
@@ -2561,12 +2653,44 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def _restated_with_target(event: CodedEvent, others: Sequence[CodedEvent]) -> bool:
+def _restated_with_target(event: CodedEvent, others: Sequence[CodedEvent], sent: Span) -> bool:
     """Whether a target-less event repeats one with a target ("fired missiles at Ukraine,
-    killing 19 people"): same source, same root code."""
+    killing 19 people"): same source, same root code and PLOVER type, and neither a verb coordinated
+    with that one's verb ("detained the president and declared a state of emergency": two acts)
+    nor in a clause of its own with its own subject ("... as it began drills")."""
     codes = {p.code for p in event.source}
-    return any(o is not event and o.target and o.cameo[:2] == event.cameo[:2] and codes <= {p.code for p in o.source}
-               for o in others)
+    token: Token | None = None
+    for o in others:
+        if o is event or not o.target or o.cameo[:2] != event.cameo[:2] or not codes <= {p.code for p in o.source}:
+            continue
+        if _plover(o.cameo) != _plover(event.cameo):
+            continue    # "reached a deal ..., with Tokyo apologising": an apology (055) is no agreement (057)
+        if token is None:
+            token = _token_at(sent.doc, event.trigger_start)
+        other = _token_at(sent.doc, o.trigger_start)
+        if token is not None and other is not None and token.i != other.i:
+            if token.pos == VERB and other.pos == VERB and _conj_linked(token, other):
+                continue
+            clause, other_clause = _clause_verb(token), _clause_verb(other)
+            if clause is not None and other_clause is not None and clause.i != other_clause.i and \
+                    any(c.dep_ == "nsubj" for c in clause.children):
+                continue    # "fired missiles at Japan as it began naval drills": a clause with a subject of its own
+        return True
+    return False
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose clause a trigger is: the verb itself, or the verb a noun is the object of."""
+    if token.pos in (VERB, AUX):
+        return token
+    if token.dep_ in ("dobj", "obj") and token.head.pos in (VERB, AUX):
+        return token.head
+    return None
+
+
+def _plover(code: str) -> str | None:
+    info = describe(code)
+    return info.plover if info is not None else None
 
 
 def _restated(event: CodedEvent, others: Sequence[CodedEvent]) -> int | None:

@@ -37,6 +37,15 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_model()
 
 
+@pytest.fixture(scope="session")
+def coder():  # type: ignore[no-untyped-def]
+    """The coder with our packaged dictionaries, loaded once (test files with dictionaries of
+    their own define their own ``coder``)."""
+    from detente.events import load_coder
+
+    return load_coder()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"

@@ -109,3 +109,26 @@ def add_statement(store: Store, article: str, idx: int, speaker: str | None, wor
         store.con.execute("INSERT INTO issue_tags VALUES (?, 'statement', ?, ?, ?, ?, ?)",
                           [article, key, issue, q0, q0 + len(words), words])
     return key
+
+
+CODING_DAY = dt.date(2025, 3, 19)   # the article date the coder tests use (a Wednesday)
+
+
+def coded_events(coder: Any, nlp: Any, text: str, day: dt.date = CODING_DAY) -> list[tuple[str, str, str, bool, bool]]:
+    """(source, target, PLOVER type, negated, hypothetical) for every pair of every event with a
+    PLOVER type, in the order coded (target "" when there is none)."""
+    from detente.events import describe
+
+    out = []
+    for e in coder.code_doc(nlp(text), day):
+        info = describe(e.cameo)
+        if info is None or info.plover is None:
+            continue
+        out.extend((s, t, info.plover, e.negated, e.hypothetical) for s, t in e.pairs())
+    return out
+
+
+def coded(coder: Any, nlp: Any, text: str) -> set[tuple[str, str, str, bool]]:
+    """(source, target, PLOVER type, asserted) for every event with a PLOVER type."""
+    return {(s, t, plover, not (negated or hypothetical)) for s, t, plover, negated, hypothetical in
+            coded_events(coder, nlp, text)}

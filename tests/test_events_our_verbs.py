@@ -11,28 +11,11 @@ import datetime as dt
 
 import pytest
 
-from detente.events import describe, load_coder
+from helpers import coded
 
 DAY = dt.date(2025, 3, 19)
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def coder():  # type: ignore[no-untyped-def]
-    return load_coder()
-
-
-def coded(coder, nlp, text: str) -> set[tuple[str, str, str, bool]]:  # type: ignore[no-untyped-def]
-    """(source, target, PLOVER type, asserted) for every event with a PLOVER type."""
-    out = set()
-    for e in coder.code_doc(nlp(text), DAY):
-        info = describe(e.cameo)
-        if info is None or info.plover is None:
-            continue
-        for s, t in e.pairs():
-            out.add((s, t, info.plover, not (e.negated or e.hypothetical)))
-    return out
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -6,33 +6,17 @@ in the gold sets), with the cases that must still collapse into one event.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from detente.events import describe, load_coder
-
-DAY = dt.date(2025, 3, 19)
+from helpers import coded_events
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def coder():  # type: ignore[no-untyped-def]
-    return load_coder()
 
 
 def coded(coder, nlp, text: str) -> list[tuple[str, str, str, bool, bool]]:  # type: ignore[no-untyped-def]
     """(source, target, PLOVER type, negated, hypothetical) for every pair of every event with a
     PLOVER type, sorted, duplicates kept (two events of one type are two)."""
-    out = []
-    for e in coder.code_doc(nlp(text), DAY):
-        info = describe(e.cameo)
-        if info is None or info.plover is None:
-            continue
-        for s, t in e.pairs():
-            out.append((s, t, info.plover, e.negated, e.hypothetical))
-    return sorted(out)
+    return sorted(coded_events(coder, nlp, text))
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -7,32 +7,16 @@ sentences are written for these tests; none is in the gold sets.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from detente.events import describe, load_coder
-
-DAY = dt.date(2025, 3, 19)
+from helpers import coded_events
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def coder():  # type: ignore[no-untyped-def]
-    return load_coder()
-
-
 def coded(coder, nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     """(source, target, PLOVER type) for every event with a PLOVER type (target "" if none)."""
-    out = set()
-    for e in coder.code_doc(nlp(text), DAY):
-        info = describe(e.cameo)
-        if info is None or info.plover is None:
-            continue
-        for s, t in e.pairs():
-            out.add((s, t, info.plover))
-    return out
+    return {(s, t, plover) for s, t, plover, _, _ in coded_events(coder, nlp, text)}
 
 
 def targets(coder, nlp, text: str, source: str) -> set[str]:  # type: ignore[no-untyped-def]

@@ -13,6 +13,15 @@ __all__ = ["app"]
 app = typer.Typer(help="Evaluate the coder: precision, recall and F1 against gold data.", no_args_is_help=True)
 
 
+#: the columns of a precision/recall table, after its first
+_PRF_COLUMNS = [("tp", "tp"), ("fp", "fp"), ("fn", "fn"), ("precision", "P"), ("recall", "R"), ("f1", "F1")]
+
+
+def _prf_table(name: str, rows: dict[str, dict[str, object]], title: str) -> None:
+    """One row per key of ``rows`` (its P/R/F1 figures), the key under the column ``name``."""
+    print_table([{name: k, **v} for k, v in rows.items()], [(name, name), *_PRF_COLUMNS], title=title)
+
+
 def _prf(s: object) -> dict[str, object]:
     return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),  # type: ignore[attr-defined]
             "recall": round(s.recall, 3), "f1": round(s.f1, 3)}  # type: ignore[attr-defined]
@@ -75,13 +84,9 @@ def gold(
         print_json({"sentences": len(items), "levels": levels, "tags": tags,
                     "unasserted_coded_as_asserted": [r.item.id for r in wrong]})
         return
-    print_table([{"level": k, **v} for k, v in levels.items()],
-                [("level", "level"), ("tp", "tp"), ("fp", "fp"), ("fn", "fn"), ("precision", "P"), ("recall", "R"),
-                 ("f1", "F1")], title=f"Gold events: {len(items)} sentences")
+    _prf_table("level", levels, f"Gold events: {len(items)} sentences")
     if by_tag:
-        print_table([{"tag": k, **v} for k, v in tags.items()],
-                    [("tag", "tag"), ("tp", "tp"), ("fp", "fp"), ("fn", "fn"), ("precision", "P"), ("recall", "R"),
-                     ("f1", "F1")], title="Triple by tag")
+        _prf_table("tag", tags, "Triple by tag")
     out.print(f"negated or hypothetical events coded as having happened: {len(wrong)}"
               + (f" ({', '.join(r.item.id for r in wrong)})" if wrong else ""))
     if failures:
@@ -114,9 +119,7 @@ def agreement(
     if as_json:
         print_json({"sentences": len(report.results), "identical": same, "levels": levels})
         return
-    print_table([{"level": k, **v} for k, v in levels.items()],
-                [("level", "level"), ("tp", "tp"), ("fp", "fp"), ("fn", "fn"), ("precision", "P"), ("recall", "R"),
-                 ("f1", "F1")], title=f"Agreement of two annotations: {len(report.results)} sentences")
+    _prf_table("level", levels, f"Agreement of two annotations: {len(report.results)} sentences")
     out.print(f"sentences annotated identically (every triple and flag): {same} / {len(report.results)}")
     if failures:
         for r in different:
@@ -149,7 +152,7 @@ def quotes(
         return
     s = data["span"]
     print_table([{"what": "statement spans", **s}],
-                [("what", ""), ("tp", "tp"), ("fp", "fp"), ("fn", "fn"), ("precision", "P"), ("recall", "R"), ("f1", "F1")],
+                [("what", ""), *_PRF_COLUMNS],
                 title=f"Gold statements: {data['articles']} articles, {data['statements']['gold']} statements")
     out.print(f"[bold]span F1 {s['f1']:.3f}   speaker accuracy {data['speaker_accuracy']:.3f}[/bold] "
               f"(over {data['statements']['matched']} matched)   direct/reported right {data['direct_accuracy']:.3f}")

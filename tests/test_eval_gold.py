@@ -203,6 +203,30 @@ def test_asserted_errors_ignore_a_triple_the_gold_also_asserts() -> None:
     assert [r.item.id for r in GoldReport([ItemResult(item, only_maybe, coded)]).asserted_errors()] == ["m1"]
 
 
+def test_type_level_counts_a_symmetric_events_two_rows_once() -> None:
+    """The coder writes "Russia met Ukraine" as two rows (RUS→UKR, UKR→RUS) with one trigger and
+    code: one occurrence at the type level, both pairs at the others. Rows of another trigger, a
+    one-sided event, or a symmetric row that does not mirror the first stay events of their own."""
+    from detente.evaluation.gold import _levels, _predicted
+    from detente.events.coder import CodedEvent, Party
+
+    def event(source: str, target: str, start: int, cameo: str = "040", symmetric: bool = True) -> CodedEvent:
+        return CodedEvent(source=(Party(source, source, 0, 1),), target=(Party(target, target, 2, 3),),
+                          cameo=cameo, trigger="met", trigger_start=start, trigger_end=start + 3,
+                          sentence_start=0, sentence_end=40, symmetric=symmetric)
+
+    gold = _levels([(["RUS", "UKR"], ["RUS", "UKR"], "CONSULT", True)])
+    coded = _levels(*_predicted([event("RUS", "UKR", 7), event("UKR", "RUS", 7)]))
+    assert coded == gold
+    assert coded["type"] == {"CONSULT": 1} and coded["triple"] == {("RUS", "UKR", "CONSULT"): 1, ("UKR", "RUS", "CONSULT"): 1}
+    # another trigger, or a row that mirrors nothing, is another occurrence
+    assert _levels(*_predicted([event("RUS", "UKR", 7), event("UKR", "RUS", 20)]))["type"] == {"CONSULT": 2}
+    assert _levels(*_predicted([event("RUS", "UKR", 7), event("RUS", "BLR", 7)]))["type"] == {"CONSULT": 2}
+    # two one-sided events of one trigger stay two
+    assert _levels(*_predicted([event("RUS", "UKR", 7, "190", False), event("UKR", "RUS", 7, "190", False)]))["type"] == \
+        {"ASSAULT": 2}
+
+
 @pytest.mark.slow
 def test_asserted_errors_empty_when_the_coder_agrees(report: GoldReport) -> None:
     """Items with only asserted gold events cannot be asserted errors, right or wrong."""

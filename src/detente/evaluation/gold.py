@@ -125,10 +125,15 @@ def _pairs(source: Iterable[str], target: Iterable[str]) -> list[tuple[str, str]
     return [(s, t) for s in dict.fromkeys(source) for t in targets if s != t]
 
 
-def _levels(events: Iterable[tuple[list[str], list[str], str, bool]]) -> dict[str, Counter[Any]]:
+def _levels(events: Iterable[tuple[list[str], list[str], str, bool]],
+            mirrors: Iterable[bool] = ()) -> dict[str, Counter[Any]]:
+    """The multisets of every level. ``mirrors`` flags events that are the second row of one
+    occurrence: their pairs count, their type does not (again)."""
     out: dict[str, Counter[Any]] = {level: Counter() for level in LEVELS}
+    mirrored = iter(mirrors)
     for source, target, plover, asserted in events:
-        out["type"][plover] += 1
+        if not next(mirrored, False):
+            out["type"][plover] += 1
         pairs = _pairs(source, target)
         for s, t in pairs:
             out["source"][(plover, s)] += 1
@@ -138,17 +143,27 @@ def _levels(events: Iterable[tuple[list[str], list[str], str, bool]]) -> dict[st
     return out
 
 
-def _predicted(events: Iterable[CodedEvent]) -> list[tuple[list[str], list[str], str, bool]]:
+def _predicted(events: Iterable[CodedEvent]) -> tuple[list[tuple[list[str], list[str], str, bool]], list[bool]]:
+    """The coded events with a PLOVER type, and for each whether it is the mirrored row of a
+    symmetric event: the coder writes "Russia met Ukraine" as two rows (A→B, B→A) with one
+    trigger and code, one occurrence, as the dyads and alerts count it."""
     from detente.events.cameo import describe
 
-    out = []
+    out, mirrors = [], []
+    rows: dict[tuple[int, int, str], list[tuple[frozenset[str], frozenset[str]]]] = {}
     for e in events:
         info = describe(e.cameo)
         if info is None or info.plover is None:
             continue
-        out.append(([p.code for p in e.source], [p.code for p in e.target], info.plover,
-                    not (e.negated or e.hypothetical)))
-    return out
+        source, target = [p.code for p in e.source], [p.code for p in e.target]
+        mirror = False
+        if e.symmetric:
+            key, parties = (e.trigger_start, e.trigger_end, e.cameo), (frozenset(source), frozenset(target))
+            mirror = (parties[1], parties[0]) in rows.get(key, ())
+            rows.setdefault(key, []).append(parties)
+        out.append((source, target, info.plover, not (e.negated or e.hypothetical)))
+        mirrors.append(mirror)
+    return out, mirrors
 
 
 def _annotated(item: GoldItem) -> dict[str, Counter[Any]]:
@@ -163,7 +178,7 @@ def evaluate_gold(items: list[GoldItem], nlp: Language, coder: Coder) -> GoldRep
     for item, doc in zip(items, nlp.pipe(texts), strict=True):
         start = len(item.context) + 1 if item.context else 0
         coded = [e for e in coder.code_doc(doc, item.date) if e.trigger_start >= start]
-        report.results.append(ItemResult(item, _annotated(item), _levels(_predicted(coded)), [e.rule for e in coded]))
+        report.results.append(ItemResult(item, _annotated(item), _levels(*_predicted(coded)), [e.rule for e in coded]))
     return report
 
 

@@ -134,7 +134,7 @@ def bench_ingest(articles: int = 300, n_process: int = 0, rounds: int = 2, log: 
 
 
 #: passes of the coder over each round's parsed sentences; the fastest counts
-CODER_PASSES = 3
+CODER_PASSES = 5
 
 
 def bench_code(articles: int = 300, n_process: int = 0, rounds: int = 2,

@@ -833,7 +833,9 @@ class Coder:
                 source = [p for p in self._subject_parties(st, verb.head) if p.code not in {q.code for q in target}]
         mutual = code.split(":")[0] in self.mutual_codes
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
-                len({p.code for p in source}) >= 2 and not found:
+                len({p.code for p in source}) >= 2 and not found and not any(
+                    c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and self._group(st, c) for c in verb.children):
+            # ("France and Germany met Xi": the object is the partner, left to the object below)
             target = source     # "Zelensky and Biden signed an agreement": with each other
         if not target and not passive and self.verbs.lemma_mode and _object_relative(verb, subjects):
             # "the Japanese citizens it had abducted", "the ship which the rebels seized": the noun
@@ -1313,6 +1315,18 @@ class Coder:
         while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = head.head
         conjuncts = _conjuncts(head, st)
+        outer: list[LexMatch] = []
+        if len(conjuncts) == 1 and head.pos_ == "NOUN" and not self.bare_agents and \
+                not (head.i in st.at and isinstance(st.at[head.i].entry, ActorEntry)):
+            # "representatives of the Sudanese army and the RSF", "the leaders of Egypt and Jordan":
+            # a head over a list of actors stands for each of them, with the head's own agent
+            # where an item has none (not one actor with every item's agents)
+            inner = next((o for o in _prep_objects(head, ("of", "from")) if any(
+                x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN") for x in o.children)), None)
+            if inner is not None:
+                outer = [m for m in {st.at[i] for i in _np_tokens(head, {inner.head.i}) if i in st.at}
+                         if isinstance(m.entry, AgentEntry)]
+                conjuncts = _conjuncts(inner, st)
         others = {c.i for c in conjuncts}
         doc = st.span.doc
         per: list[tuple[Token, list[LexMatch], list[LexMatch]]] = []
@@ -1351,7 +1365,7 @@ class Coder:
                 actors = linked
             if per and not actors and not agents:
                 actors = self._trailing_of(st, c, per[0][0])
-            per.append((c, actors, _agents(agents, c)))
+            per.append((c, actors, _agents(agents or (outer if actors else []), c)))
         per = _merge_strays(per, doc)
         borrowed = [a for _, actors, _ in per for a in actors]
         parties: list[Party] = []

@@ -63,3 +63,61 @@ def test_head_over_one_actor_keeps_its_agent(coder, nlp) -> None:  # type: ignor
     # near miss: no list, so the head's agent and the actor make one party as before
     assert coded(coder, nlp, "The defence minister of Poland visited Kyiv on Wednesday.") == [
         ("POLGOV", "UKRGOV", "CONSULT", False, False)]
+
+
+# -- nominal events: "by" names the doer, "of" then what is acted on --------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "by" hung on the "of" object by the parser
+    ("The expulsion of Czech diplomats by Hungary angered Prague.",
+     [("HUN", "CZEDIP", "SANCTION", False, False)]),
+    ("The release of four British aid workers by Iran was confirmed on Sunday.",
+     [("IRN", "GBRDEV", "RETREAT", False, False)]),
+    # "by" hung on the verb whose object the noun is
+    ("Lithuania criticised the detention of a Lithuanian reporter by Belarusian police.",
+     [("BLRCOP", "LTUMED", "COERCE", False, False), ("LTU", "BLRCOP", "ACCUSE", False, False)]),
+    # an expulsion's "of" object is whom it expels
+    ("Prague protested the expulsion of Czech diplomats by Budapest on Monday.",
+     [("CZEGOV", "HUNGOV", "PROTEST", False, False), ("HUNGOV", "CZEDIP", "SANCTION", False, False)]),
+    # with a possessive doer, an expulsion's or a release's "of" object is whom it is done to
+    ("Budapest's expulsion of two Czech diplomats angered Prague.",
+     [("HUNGOV", "CZEDIP", "SANCTION", False, False)]),
+    ("Tehran's release of two French citizens came after months of talks.",
+     [("IRNGOV", "FRACVL", "RETREAT", False, False)]),
+    # a deployment's "of" object deploys; "to" hung on the verb is where to
+    ("Warsaw condemned the deployment of Belarusian troops to Serbia.",
+     [("BLRMIL", "SRB", "MOBILIZE", False, False), ("POLGOV", "BLRMIL", "ACCUSE", False, False)]),
+])
+def test_nominal_parties_by_preposition(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # near misses: who is released is not who releases; "by Friday" is a time, not a doer;
+    # a withdrawal's own troops are no target of their state
+    ("The release of four British aid workers was confirmed on Sunday.", []),
+    ("Lithuania criticised the detention of a Lithuanian reporter by Friday.",
+     [("LTU", "LTUMED", "ACCUSE", False, False)]),
+    ("The withdrawal of Turkish troops by Ankara was completed in March.",
+     [("TURGOV", "", "RETREAT", False, False)]),
+])
+def test_nominal_near_misses(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+# -- "at the request of": the asker's REQUEST to the one who acted -----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad sent troops to Niger at the request of the Nigerien government.",
+     [("NERGOV", "TCD", "REQUEST", False, False), ("TCD", "NER", "AID", False, False)]),
+    ("Rwanda sent soldiers to Mozambique at Maputo's request.",
+     [("MOZGOV", "RWA", "REQUEST", False, False), ("RWA", "MOZ", "AID", False, False)]),
+])
+def test_at_the_request_of(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_request_under_another_preposition_names_no_target(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # near miss: only "at/upon/on the request of" makes the clause's subject the one asked
+    assert coded(coder, nlp, "Chad sent troops to Niger for the request of the Nigerien government.") == [
+        ("NERGOV", "", "REQUEST", False, False), ("TCD", "NER", "AID", False, False)]

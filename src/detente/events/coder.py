@@ -844,7 +844,15 @@ class Coder:
         if not target:
             used |= {p.start_char for p in source}
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-            if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
+            if obj is not None and code[:2] in ("11", "12", "14") and obj.pos_ == "NOUN" and obj.i not in st.at \
+                    and self.verbs.lemma_mode and not self.bare_agents and (
+                        self.verbs.noun_for([], obj.lemma_.lower()) or self.verbs.noun_for([], obj.lower_)):
+                # "condemned the arrest of two engineers by Pakistani police": who did the act
+                # protested is the target, not whom it was done to
+                target = [p for by in (*obj.children, *self._stray_preps(st, obj)) if by.dep_ == "prep"
+                          and by.lower_ == "by" for o in by.children if o.dep_ == "pobj"
+                          for p in self._group(st, o) if p.start_char not in used]
+            if obj is not None and not target and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
                 if target and code[:2] in ("08", "16") and self.verbs.lemma_mode and \
                         {p.code for p in target} <= {p.code[:3] for p in source}:
@@ -1093,7 +1101,16 @@ class Coder:
         target: list[Party] = []
         away = entry.code[:2] in ("08", "16", "17")      # "withdrawal from Niger": from is the target
         possessive: Token | None = None
-        for child in noun.children:
+        children = list(noun.children)
+        if self.verbs.lemma_mode and not self.bare_agents:
+            children += self._stray_preps(st, noun)
+        # "the release of three hostages by Hamas": with a "by" agent, the "of" object is what is acted on
+        agentive = any(c.dep_ == "prep" and c.lower_ == "by" for c in children) and not entry.symmetric and \
+            self.verbs.lemma_mode
+        # "the withdrawal of French troops", "the deployment of Chinese warships": who moves does it
+        # ("the release of three hostages": who is freed does not)
+        moving = entry.code[:2] in ("08", "15") and entry.code[:3] != "084" and not agentive
+        for child in children:
             if child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is None:
@@ -1105,10 +1122,16 @@ class Coder:
                         source, target = source + parties, target + parties
                     else:
                         target += parties
-                elif word == "by" or (word == "from" and not away) or (word == "of" and entry.code[:2] == "08"):
+                elif word == "by" or (word == "from" and not away) or (word == "of" and (
+                        moving if self.verbs.lemma_mode else entry.code[:2] == "08")):
                     source += self._group(st, obj)      # "the withdrawal of French troops"
-                elif word == "of" and entry.code[:2] in ("11", "12", "13", "14", "17", "18", "19", "20"):
-                    target += self._group(st, obj)      # "Russia's invasion of Ukraine"
+                elif word == "of" and self.verbs.lemma_mode and entry.code[:2] in ("02", "10") and not agentive:
+                    source += self._group(st, obj)      # "at the request of the Malian junta"
+                elif word == "of" and (entry.code[:2] in ("11", "12", "13", "14", "17", "18", "19", "20") or (
+                        self.verbs.lemma_mode and (agentive or entry.code[:2] == "16" or entry.code[:3] == "084"))):
+                    # "Russia's invasion of Ukraine", "the expulsion of Russian diplomats", "the arrest
+                    # of a Japanese national by Chinese police"
+                    target += self._group(st, obj)
                     if entry.code in _OBJECT_CODED and self.verbs.lemma_mode:
                         # "a boycott of the Beijing Olympics": the city naming the event is its host country
                         target = [_host(p, obj) for p in target]
@@ -1141,6 +1164,9 @@ class Coder:
                             and self.verbs.lemma_mode):
                         # ("Washington's approval": a seat of government that owns the act does it)
                         source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
+        if agentive and entry.code[:2] in ("08", "15"):
+            # "the withdrawal of Russian troops by Moscow": its own forces are no target
+            target = [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]
         if entry.code in _OBJECT_CODED:
             target = _dedupe(target)
         if approved is not None and not target:
@@ -1235,6 +1261,12 @@ class Coder:
                 pass     # "Putin's call with Trump": source and partner, both ways (emitted below)
             else:
                 source = target = everyone
+        if source and not target and entry.code[:2] in ("02", "10") and noun.dep_ == "pobj" and \
+                noun.head.lower_ in ("at", "upon", "on") and noun.head.head.pos_ == "VERB" and self.verbs.lemma_mode:
+            # "France sent troops at the request of the Malian government", "at Kazakhstan's request":
+            # the asker asked the one who acted (README: the host's REQUEST to the sender)
+            own = {p.code for p in source}
+            target = [p for p in self._subject_parties(st, noun.head.head) if p.code not in own]
         if not source and not target:
             return []
         negated = _negated(noun.head, None) if noun.dep_ in ("dobj", "obj", "nsubjpass") else False
@@ -1261,6 +1293,30 @@ class Coder:
             self._found_when(governor, st.day) if governor is not None else None) or st.day
         return self._emit(st, code, source, target, noun.doc[noun.i:noun.i + 1], negated, hypothetical,
                           when, rule, entry.symmetric)
+
+    def _stray_preps(self, st: _Sentence, noun: Token) -> list[Token]:
+        """A nominal event's prepositions that the parser hung elsewhere: a "by" on its "of" object
+        ("the expulsion of Russian diplomats by Poland"), or a "by" or "to" on the verb the noun is
+        the object of, right after the noun's phrase ("criticised the detention of a journalist by
+        Turkish police", "condemned the deployment of troops to Russia"). Only one whose object
+        names an actor ("by Friday", "to the region" stay where they are)."""
+        out: list[Token] = []
+        own = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        if "by" not in own:
+            for obj in _prep_objects(noun, ("of",)):
+                by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                if by is not None and any(self._group(st, o) for o in _prep_objects(obj, ("by",))):
+                    out.append(by)
+                    own.add("by")
+        verb = noun.head
+        if noun.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and verb.i != noun.i:
+            after = noun.right_edge.i + 1
+            for c in verb.children:
+                if c.i == after and c.dep_ == "prep" and c.lower_ in ("by", "to") and c.lower_ not in own and \
+                        not (c.lower_ == "by" and _subject(verb)[1]) and \
+                        any(self._group(st, o) for o in c.children if o.dep_ == "pobj"):
+                    out.append(c)
+        return out
 
     def _hostile_of(self, noun: Token) -> bool:
         """Whether a noun is the "of" object of a hostile nominal event ("a boycott of the summit"):

@@ -121,3 +121,34 @@ def test_request_under_another_preposition_names_no_target(coder, nlp) -> None: 
     # near miss: only "at/upon/on the request of" makes the clause's subject the one asked
     assert coded(coder, nlp, "Chad sent troops to Niger for the request of the Nigerien government.") == [
         ("NERGOV", "", "REQUEST", False, False), ("TCD", "NER", "AID", False, False)]
+
+
+# -- "his country", "her government", "its ally" ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title is a person: "his country" is the titled official's country
+    ("The Kenyan foreign minister said his country would cut diplomatic ties with Somalia.",
+     [("KEN", "SOM", "SANCTION", False, True)]),
+    # as an object, the owner's state is the target
+    ("Macron met Lula in Paris and thanked his country for its help.",
+     [("BRAGOV", "FRAGOV", "CONSULT", False, False), ("FRAGOV", "BRA", "SUPPORT", False, False),
+      ("FRAGOV", "BRAGOV", "CONSULT", False, False)]),
+    ("Lula met Macron in Brasilia and thanked his government for its help.",
+     [("BRAGOV", "FRAGOV", "CONSULT", False, False), ("BRAGOV", "FRAGOV", "SUPPORT", False, False),
+      ("FRAGOV", "BRAGOV", "CONSULT", False, False)]),
+])
+def test_possessive_state(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # near misses: "its ally" is another, unnamed party; the subject's own country or forces
+    # are no other party
+    ("Serbia said its ally had agreed to supply more gas.", []),
+    ("Serbia said its government had agreed to supply more gas.",
+     [("SRBGOV", "", "AGREE", False, False), ("SRBGOV", "", "COOPERATE", False, True)]),
+    ("Macron thanked his country for its patience.", [("FRAGOV", "", "SUPPORT", False, False)]),
+    ("Egypt put its forces on alert.", [("EGY", "", "MOBILIZE", False, False)]),
+])
+def test_possessive_near_misses(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -112,6 +112,11 @@ _TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _PAIR_NOUNS = frozenset({"side", "leader", "country", "government", "nation", "delegation", "president", "party",
                          "capital", "neighbour", "neighbor", "foe", "rival", "ally", "adversary"})
 _PAIR_WORDS = frozenset({"two", "both"})
+#: "its ally", "his counterpart": nouns whose owner is not the party they name
+_RELATIONAL = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary",
+                         "counterpart", "opponent", "critic", "backer", "patron", "proxy"})
+#: "his country", "her government": the owner's state, a party also as an object
+_STATE_NOUNS = frozenset({"country", "nation", "government", "administration"})
 # a state's internal agents: acting on a bare group ("protesters"), they act on their own people
 _DOMESTIC = frozenset({"COP", "JUD", "GOV", "LEG", "SPY"})
 #: prepositions whose phrase says when: their actors are no target of the verb
@@ -1441,11 +1446,24 @@ class Coder:
                     continue
             if not use and not self.bare_agents:
                 owner = next((x for x in c.children if x.dep_ == "poss" and x.lower_ in _PRONOUNS), None)
-                if owner is not None and (head.dep_ in _SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "by")):
+                if owner is not None and c.lemma_.lower() in _RELATIONAL:
+                    continue    # "its ally", "his counterpart": another party than the owner, unnamed
+                # "thanked his country", "met her government": a state named by its owner is a party
+                # as an object too ("withdrew its forces" names no other party)
+                state = c.lemma_.lower() in _STATE_NOUNS and head.dep_ in ("dobj", "obj") and c.i == head.i
+                if owner is not None and (head.dep_ in _SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "by")
+                                          or state):
                     # "its forces fired", "shelled by their artillery": the owner's country with the
-                    # phrase's agents (as an object, "withdrew its forces" names no other party)
-                    for p in self._pronoun(st, owner):
-                        base = p.code[:3] if agents and p.kind != "igo" and not p.code.startswith("IGO") else p.code
+                    # phrase's agents; "his country" is the person's country
+                    country = c.i in st.at and st.at[c.i].entry.name == "country"
+                    owners = self._pronoun(st, owner)
+                    if state and head.dep_ not in _SUBJECTS:
+                        # ("Macron thanked his country": the subject's own state is no other party)
+                        own = {p.code[:3] for p in self._subject_parties(st, head.head)}
+                        owners = [p for p in owners if p.code[:3] not in own]
+                    for p in owners:
+                        base = p.code[:3] if (agents or country) and p.kind != "igo" and p.kind != "group" and \
+                            not p.code.startswith("IGO") else p.code
                         span = doc[c.left_edge.i:c.i + 1]
                         parties.append(Party(_combine(base, agents, "actor"), span.text, span.start_char,
                                              span.end_char, p.kind))
@@ -1505,7 +1523,9 @@ class Coder:
         if clause is not None and clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i:
             subjects = [c for c in clause.head.children if c.dep_ in _SUBJECTS and c.lower_ not in _PRONOUNS]
             group = _dedupe(p for subj in subjects for p in self._group(st, subj))
-            if group and (want == "any" or all((want == "person") == (p.kind == "person") for p in group)) and (
+            # ("Algeria's foreign minister said his country ...": a title is a person too)
+            titled = want == "person" and bool(subjects) and all(self._titled(st, subj) for subj in subjects)
+            if group and (want == "any" or titled or all((want == "person") == (p.kind == "person") for p in group)) and (
                     len(group) == 1 or token.lower_ in ("they", "them", "their")):
                 return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in group]
         # "the Japanese citizens it had abducted": a relative clause's pronoun is not the noun it describes
@@ -1538,6 +1558,12 @@ class Coder:
             # "Russian and Ukrainian delegations held talks. They agreed ...": all of a coordination
             picked = _coordinated(st.span.doc, fits, picked[0])
         return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in picked]
+
+    def _titled(self, st: _Sentence, token: Token) -> bool:
+        """Whether a phrase is headed by a title ("Algeria's foreign minister", "the Polish
+        president"): a person, for "he", "she", "his" and "her"."""
+        m = st.at.get(_np_head(token, st).i)
+        return m is not None and isinstance(m.entry, AgentEntry) and m.entry.kind == "role"
 
     def _resolve_references(self, st: _Sentence) -> None:
         """Name the actors of the sentence's referring phrases, as if written out (run once, before

@@ -105,6 +105,27 @@ def test_nominal_near_misses(coder, nlp, text: str, expected: list) -> None:  # 
     assert coded(coder, nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive owner with an agent keeps the agent ("the Turkish navy's" is TURMIL)
+    ("The Turkish navy's deployment of two frigates alarmed Athens.", [("TURMIL", "", "MOBILIZE", False, False)]),
+    # near miss: a possessive country alone stays the country
+    ("Turkey's deployment of two frigates alarmed Athens.", [("TUR", "", "MOBILIZE", False, False)]),
+])
+def test_possessive_owner_with_agent(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act welcomed is approval of its doer, not a visit
+    ("Vilnius welcomed Belarus's withdrawal of troops from the border.",
+     [("BLR", "", "RETREAT", False, False), ("LTUGOV", "BLRMIL", "SUPPORT", False, False)]),
+    # near miss: a welcomed official is a visitor
+    ("Vilnius welcomed Belarus's foreign minister.", [("BLRGOV", "LTUGOV", "CONSULT", False, False)]),
+])
+def test_welcomed_act_is_no_visit(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
 # -- "at the request of": the asker's REQUEST to the one who acted -----------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -542,7 +542,7 @@ class Coder:
             # "announced a boycott", leaves the noun to code)
             consumed.update(_pattern_words(pattern, lower_tokens, code))
         if lemma in _HOSTING and self.verbs.lemma_mode and (code == "043:042" or (pattern is None and code == "051")):
-            if not _hosts_someone(verb, st, self._group):
+            if not _hosts_someone(verb, st, self._group, self._act_root):
                 code = entry.code   # "welcomed the decision", "received reports of killings": no visitor
             elif pattern is None:
                 code = "043:042"    # "Albanese welcomed Li", "was greeted by Kim": a host receives a visitor
@@ -1160,6 +1160,13 @@ class Coder:
                 possessive = child
             elif child.dep_ in ("poss", "compound", "amod", "nmod"):
                 # "Putin's call", "the Trump-Putin call", "US-Russia talks", "Russian strikes"
+                if child.dep_ == "poss" and child.i in st.agent_tokens and self.verbs.lemma_mode and \
+                        not self.bare_agents:
+                    # "the Chinese navy's deployment", "Russian troops' withdrawal": the owner with its agent
+                    owners = [p for p in self._group(st, child) if p.kind not in _LOCATION_KINDS | {"demonym"}]
+                    if owners:
+                        source += owners
+                        continue
                 for i in sorted(t.i for t in child.subtree):
                     m = st.at.get(i)
                     if m is None or m.start != i or not isinstance(m.entry, ActorEntry):
@@ -1298,6 +1305,11 @@ class Coder:
             self._found_when(governor, st.day) if governor is not None else None) or st.day
         return self._emit(st, code, source, target, noun.doc[noun.i:noun.i + 1], negated, hypothetical,
                           when, rule, entry.symmetric)
+
+    def _act_root(self, noun: Token) -> str | None:
+        """The root code (two digits) of the nominal event a noun names, if any."""
+        entry = self.verbs.noun_for([], noun.lemma_.lower()) or self.verbs.noun_for([], noun.lower_)
+        return entry.code[:2] if entry is not None else None
 
     def _stray_preps(self, st: _Sentence, noun: Token) -> list[Token]:
         """A nominal event's prepositions that the parser hung elsewhere: a "by" on its "of" object
@@ -1913,7 +1925,8 @@ class Coder:
 
 # ---------------------------------------------------------------------------------- helpers
 
-def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token], list[Party]]) -> bool:
+def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token], list[Party]],
+                   act: Callable[[Token], str | None] | None = None) -> bool:
     """Whether a hosting verb's object (the passive subject) names an actor or a visiting party."""
     if any(c.dep_ == "prep" and c.lower_ in ("into", "as", "to") for c in verb.children):
         return False     # "welcomed Sweden into NATO", "welcomed the bloc as a partner": no visit
@@ -1921,6 +1934,8 @@ def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
             if c.i not in st.at and c.lemma_.lower() in _INTENT_NOUNS:
                 return False     # "welcomed Oman's offer to mediate", "welcomed Trump's decision": no visitor
+            if c.i not in st.at and act is not None and act(c) not in (None, "04"):
+                return False     # "welcomed Russia's withdrawal": an act welcomed, not its doer
             return c.i in st.at or c.lower_ in _PRONOUNS or c.lower_ in _VISITORS or bool(group(st, c))
     return False
 

@@ -65,6 +65,36 @@ def test_head_over_one_actor_keeps_its_agent(coder, nlp) -> None:  # type: ignor
         ("POLGOV", "UKRGOV", "CONSULT", False, False)]
 
 
+def test_an_actor_listed_with_a_group_is_kept(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the group's code wins over an actor that only backs or hosts it, not over one listed with it
+    assert coded(coder, nlp, "Qatar hosted talks between a delegation of the Taliban and Pakistani envoys.") == [
+        ("AFGDIP", "QAT", "CONSULT", False, False), ("PAKDIP", "QAT", "CONSULT", False, False)]
+    # near miss: a backer is not listed with the group
+    assert coded(coder, nlp, "Iran-backed Houthis attacked a Greek ship.") == [("YEMREB", "GRC", "ASSAULT", False, False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a head over "the two countries" stands for the pair
+    ("Aliyev visited Erdogan in Ankara, and delegations of the two countries signed a defence pact.",
+     [("AZEELI", "TURGOV", "CONSULT", False, False), ("AZEELI", "TURGOV", "SUPPORT", False, False),
+      ("TURGOV", "AZEELI", "SUPPORT", False, False)]),
+    # near miss: no "two" or "both", no pair
+    ("Aliyev visited Erdogan in Ankara, and delegations of the countries signed a defence pact.",
+     [("AZEELI", "TURGOV", "CONSULT", False, False)]),
+    # a capital named only as where they met is none of the pair
+    ("Erdogan met Putin in Tehran on Tuesday, and the two leaders agreed to expand trade.",
+     [("RUSGOV", "TURGOV", "AGREE", False, False), ("RUSGOV", "TURGOV", "CONSULT", False, False),
+      ("RUSGOV", "TURGOV", "COOPERATE", False, True), ("TURGOV", "RUSGOV", "AGREE", False, False),
+      ("TURGOV", "RUSGOV", "CONSULT", False, False), ("TURGOV", "RUSGOV", "COOPERATE", False, True)]),
+    # a country named by its titled leader is the leader's ("Lithuania's president": LTUGOV)
+    ("Lithuania's president hosted Zelensky in Vilnius, and the two sides signed a defence pact.",
+     [("LTUGOV", "UKRGOV", "SUPPORT", False, False), ("UKRGOV", "LTUGOV", "CONSULT", False, False),
+      ("UKRGOV", "LTUGOV", "SUPPORT", False, False)]),
+])
+def test_the_two_countries(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
 # -- nominal events: "by" names the doer, "of" then what is acted on --------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [

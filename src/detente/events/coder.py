@@ -1385,6 +1385,17 @@ class Coder:
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
                 for c in head.children):
             return self._pair(st, head)
+        if head.pos_ == "NOUN" and not self.bare_agents and not _PAIR_WORDS.isdisjoint(st.lowers):
+            # "officials from both countries", "delegations of the two sides": the pair, each with the
+            # head's agent
+            pair = next((o for o in _prep_objects(head, ("of", "from")) if o.lemma_.lower() in _PAIR_NOUNS and any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                for c in o.children)), None)
+            if pair is not None:
+                own = _agents([m for m in {st.at[i] for i in _np_tokens(head, {pair.head.i}) if i in st.at}
+                               if isinstance(m.entry, AgentEntry)], head)
+                return [Party(_combine(p.code, own, p.kind, True), p.text, p.start_char, p.end_char, p.kind)
+                        for p in self._pair(st, pair)]
         while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = head.head
         conjuncts = _conjuncts(head, st)
@@ -1424,7 +1435,10 @@ class Coder:
                 actors = people     # "U.S. envoy Steve Witkoff": the person's own code says more
             groups = [a for a in actors if a.entry.kind == "group"]  # type: ignore[union-attr]
             if groups and not people and not self.bare_agents:
-                actors = groups     # "Iran-backed Houthis", "Lebanon's Hezbollah": the group's code says more
+                # "Iran-backed Houthis", "Lebanon's Hezbollah": the group's code says more (an actor
+                # listed with the group is one of its own: "the Taliban and U.S. envoys")
+                actors = [a for a in actors if a in groups or any(
+                    _conj_linked(doc[g.end - 1], doc[a.end - 1]) for g in groups)]
             if len(actors) > 1 and not self.bare_agents:
                 # "the Moscow-led CSTO alliance": who leads or backs a named actor is not it
                 backers = {x.i for a in c.children if a.dep_ == "amod" and a.tag_ == "VBN" and a.i > 0
@@ -1749,11 +1763,12 @@ class Coder:
         """"the two sides", "both leaders": the last two countries named before (in this
         sentence or earlier in the paragraph), each with its most specific code."""
         named = self._earlier(st, head.left_edge.i)
-        earlier = [p for p in named if p.kind != "city"]
+        doc = st.span.doc
+        # (a capital where something happened, "met in Riyadh", is no party either)
+        earlier = [p for p in named if p.kind != "city" and not (p.kind == "metonym" and _located(doc, p))]
         if len(named) == len(st.memory) and earlier:
             # "Modi and Xi met in Kazan on the sidelines of the BRICS summit. The two leaders ...":
             # the last sentence's compound subject, not the places and settings named after it
-            doc = st.span.doc
             both = _coordinated(doc, earlier, _salient(doc, earlier, [earlier[-1]])[0])
             if len({p.code[:3] for p in both}) == 2:
                 earlier = both
@@ -1763,6 +1778,15 @@ class Coder:
                 picked[p.code[:3]] = p
         if len(picked) < 2:
             return []
+        for k, p in list(picked.items()):
+            named_at = doc.char_span(p.start_char, p.end_char) if st.span.start_char <= p.start_char < st.span.end_char \
+                else None
+            t = named_at[-1] if named_at is not None and len(named_at) else None
+            title = st.at.get(t.i + 2) if t is not None and t.i + 2 < st.span.end and doc[t.i + 1].tag_ == "POS" \
+                else None
+            if title is not None and isinstance(title.entry, AgentEntry):
+                # "Qatar's emir hosted Trump ..., and the two sides": the titled one (QATGOV)
+                picked[k] = Party(_combine(p.code, [title], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
         span = st.span.doc[head.left_edge.i:head.i + 1]
         return [Party(p.code, span.text, span.start_char, span.end_char, p.kind) for p in reversed(picked.values())]
 
@@ -2246,6 +2270,15 @@ def _merge_strays(per: list[tuple[Token, list[LexMatch], list[LexMatch]]], doc: 
             continue
         out.append((c, list(actors), agents))
     return out
+
+
+def _located(doc: Doc, party: Party) -> bool:
+    """Whether a party is named only as where something happened ("met in Riyadh")."""
+    t = _token_at(doc, party.start_char)
+    if t is None:
+        return False
+    t = _phrase_end(t) if t.dep_ == "compound" else t
+    return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:

@@ -203,3 +203,16 @@ def test_possessive_state(coder, nlp, text: str, expected: list) -> None:  # typ
 ])
 def test_possessive_near_misses(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+# -- "a call for": an appeal, not a phone call --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Senegal's call for a ceasefire in Sudan went unanswered.", [("SEN", "", "REQUEST", False, False)]),
+    # near misses: a call with someone is a phone call; a call answered is coded by the answer
+    ("Erdogan's call with Putin lasted an hour.",
+     [("RUSGOV", "TURGOV", "CONSULT", False, False), ("TURGOV", "RUSGOV", "CONSULT", False, False)]),
+    ("Khartoum rejected Senegal's call for a ceasefire.", [("SDNGOV", "SEN", "REJECT", False, False)]),
+])
+def test_a_call_for_is_an_appeal(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -1092,6 +1092,14 @@ class Coder:
             # "turned down an offer from Trump to send troops", "agreed to a U.S. proposal for a
             # ceasefire": the answer codes the exchange; the offer answered is not coded again
             return []
+        if entry.code == "041" and entry.symmetric and self.verbs.lemma_mode and noun.lemma_.lower() == "call" and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in noun.children) and not any(
+                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+            # "Ukraine's call for a ceasefire": a call for something is an appeal, not a phone call
+            # (one answered, "rejected Trump's call for a ceasefire", is coded by the answer, as an offer is)
+            if _answered(noun) is not None:
+                return []
+            entry = self.verbs.noun_for([], "appeal") or entry
         approved: Token | None = None
         if entry.code == "---":
             # "Washington's approval of an arms sale to Taiwan": what is approved picks the code

@@ -1096,10 +1096,11 @@ class Coder:
                 c.dep_ == "prep" and c.lower_ == "for" for c in noun.children) and not any(
                 c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
             # "Ukraine's call for a ceasefire": a call for something is an appeal, not a phone call
-            # (one answered, "rejected Trump's call for a ceasefire", is coded by the answer, as an offer is)
-            if _answered(noun) is not None:
+            # (one answered, "rejected Trump's call for a ceasefire", is coded by the answer, as an offer
+            # is; one a verb's pattern names, "renewed calls for a ceasefire", by that verb)
+            if _answered(noun) is not None or wanted:
                 return []
-            entry = self.verbs.noun_for([], "appeal") or entry
+            pass
         approved: Token | None = None
         if entry.code == "---":
             # "Washington's approval of an arms sale to Taiwan": what is approved picks the code

@@ -1100,7 +1100,7 @@ class Coder:
             # is; one a verb's pattern names, "renewed calls for a ceasefire", by that verb)
             if _answered(noun) is not None or wanted:
                 return []
-            pass
+            entry = self.verbs.noun_for([], "appeal") or entry
         approved: Token | None = None
         if entry.code == "---":
             # "Washington's approval of an arms sale to Taiwan": what is approved picks the code

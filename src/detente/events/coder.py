@@ -112,6 +112,11 @@ _TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 _PAIR_NOUNS = frozenset({"side", "leader", "country", "government", "nation", "delegation", "president", "party",
                          "capital", "neighbour", "neighbor", "foe", "rival", "ally", "adversary"})
 _PAIR_WORDS = frozenset({"two", "both"})
+#: "its ally", "his counterpart": nouns whose owner is not the party they name
+_RELATIONAL = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary",
+                         "counterpart", "opponent", "critic", "backer", "patron", "proxy"})
+#: "his country", "her government": the owner's state, a party also as an object
+_STATE_NOUNS = frozenset({"country", "nation", "government", "administration"})
 # a state's internal agents: acting on a bare group ("protesters"), they act on their own people
 _DOMESTIC = frozenset({"COP", "JUD", "GOV", "LEG", "SPY"})
 #: prepositions whose phrase says when: their actors are no target of the verb
@@ -537,7 +542,7 @@ class Coder:
             # "announced a boycott", leaves the noun to code)
             consumed.update(_pattern_words(pattern, lower_tokens, code))
         if lemma in _HOSTING and self.verbs.lemma_mode and (code == "043:042" or (pattern is None and code == "051")):
-            if not _hosts_someone(verb, st, self._group):
+            if not _hosts_someone(verb, st, self._group, self._act_root):
                 code = entry.code   # "welcomed the decision", "received reports of killings": no visitor
             elif pattern is None:
                 code = "043:042"    # "Albanese welcomed Li", "was greeted by Kim": a host receives a visitor
@@ -833,7 +838,9 @@ class Coder:
                 source = [p for p in self._subject_parties(st, verb.head) if p.code not in {q.code for q in target}]
         mutual = code.split(":")[0] in self.mutual_codes
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
-                len({p.code for p in source}) >= 2 and not found:
+                len({p.code for p in source}) >= 2 and not found and not any(
+                    c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and self._group(st, c) for c in verb.children):
+            # ("France and Germany met Xi": the object is the partner, left to the object below)
             target = source     # "Zelensky and Biden signed an agreement": with each other
         if not target and not passive and self.verbs.lemma_mode and _object_relative(verb, subjects):
             # "the Japanese citizens it had abducted", "the ship which the rebels seized": the noun
@@ -842,7 +849,15 @@ class Coder:
         if not target:
             used |= {p.start_char for p in source}
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-            if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
+            if obj is not None and code[:2] in ("11", "12", "14") and obj.pos_ == "NOUN" and obj.i not in st.at \
+                    and self.verbs.lemma_mode and not self.bare_agents and (
+                        self.verbs.noun_for([], obj.lemma_.lower()) or self.verbs.noun_for([], obj.lower_)):
+                # "condemned the arrest of two engineers by Pakistani police": who did the act
+                # protested is the target, not whom it was done to
+                target = [p for by in (*obj.children, *self._stray_preps(st, obj)) if by.dep_ == "prep"
+                          and by.lower_ == "by" for o in by.children if o.dep_ == "pobj"
+                          for p in self._group(st, o) if p.start_char not in used]
+            if obj is not None and not target and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
                 if target and code[:2] in ("08", "16") and self.verbs.lemma_mode and \
                         {p.code for p in target} <= {p.code[:3] for p in source}:
@@ -1077,6 +1092,15 @@ class Coder:
             # "turned down an offer from Trump to send troops", "agreed to a U.S. proposal for a
             # ceasefire": the answer codes the exchange; the offer answered is not coded again
             return []
+        if entry.code == "041" and entry.symmetric and self.verbs.lemma_mode and noun.lemma_.lower() == "call" and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in noun.children) and not any(
+                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+            # "Ukraine's call for a ceasefire": a call for something is an appeal, not a phone call
+            # (one answered, "rejected Trump's call for a ceasefire", is coded by the answer, as an offer
+            # is; one a verb's pattern names, "renewed calls for a ceasefire", by that verb)
+            if _answered(noun) is not None or wanted:
+                return []
+            entry = self.verbs.noun_for([], "appeal") or entry
         approved: Token | None = None
         if entry.code == "---":
             # "Washington's approval of an arms sale to Taiwan": what is approved picks the code
@@ -1091,7 +1115,16 @@ class Coder:
         target: list[Party] = []
         away = entry.code[:2] in ("08", "16", "17")      # "withdrawal from Niger": from is the target
         possessive: Token | None = None
-        for child in noun.children:
+        children = list(noun.children)
+        if self.verbs.lemma_mode and not self.bare_agents:
+            children += self._stray_preps(st, noun)
+        # "the release of three hostages by Hamas": with a "by" agent, the "of" object is what is acted on
+        agentive = any(c.dep_ == "prep" and c.lower_ == "by" for c in children) and not entry.symmetric and \
+            self.verbs.lemma_mode
+        # "the withdrawal of French troops", "the deployment of Chinese warships": who moves does it
+        # ("the release of three hostages": who is freed does not)
+        moving = entry.code[:2] in ("08", "15") and entry.code[:3] != "084" and not agentive
+        for child in children:
             if child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is None:
@@ -1103,10 +1136,16 @@ class Coder:
                         source, target = source + parties, target + parties
                     else:
                         target += parties
-                elif word == "by" or (word == "from" and not away) or (word == "of" and entry.code[:2] == "08"):
+                elif word == "by" or (word == "from" and not away) or (word == "of" and (
+                        moving if self.verbs.lemma_mode else entry.code[:2] == "08")):
                     source += self._group(st, obj)      # "the withdrawal of French troops"
-                elif word == "of" and entry.code[:2] in ("11", "12", "13", "14", "17", "18", "19", "20"):
-                    target += self._group(st, obj)      # "Russia's invasion of Ukraine"
+                elif word == "of" and self.verbs.lemma_mode and entry.code[:2] in ("02", "10") and not agentive:
+                    source += self._group(st, obj)      # "at the request of the Malian junta"
+                elif word == "of" and (entry.code[:2] in ("11", "12", "13", "14", "17", "18", "19", "20") or (
+                        self.verbs.lemma_mode and (agentive or entry.code[:2] == "16" or entry.code[:3] == "084"))):
+                    # "Russia's invasion of Ukraine", "the expulsion of Russian diplomats", "the arrest
+                    # of a Japanese national by Chinese police"
+                    target += self._group(st, obj)
                     if entry.code in _OBJECT_CODED and self.verbs.lemma_mode:
                         # "a boycott of the Beijing Olympics": the city naming the event is its host country
                         target = [_host(p, obj) for p in target]
@@ -1130,6 +1169,13 @@ class Coder:
                 possessive = child
             elif child.dep_ in ("poss", "compound", "amod", "nmod"):
                 # "Putin's call", "the Trump-Putin call", "US-Russia talks", "Russian strikes"
+                if child.dep_ == "poss" and child.i in st.agent_tokens and self.verbs.lemma_mode and \
+                        not self.bare_agents:
+                    # "the Chinese navy's deployment", "Russian troops' withdrawal": the owner with its agent
+                    owners = [p for p in self._group(st, child) if p.kind not in _LOCATION_KINDS | {"demonym"}]
+                    if owners:
+                        source += owners
+                        continue
                 for i in sorted(t.i for t in child.subtree):
                     m = st.at.get(i)
                     if m is None or m.start != i or not isinstance(m.entry, ActorEntry):
@@ -1139,6 +1185,9 @@ class Coder:
                             and self.verbs.lemma_mode):
                         # ("Washington's approval": a seat of government that owns the act does it)
                         source += [self._party(st, m, c) for c in m.entry.codes_on(st.day)]
+        if agentive and entry.code[:2] in ("08", "15"):
+            # "the withdrawal of Russian troops by Moscow": its own forces are no target
+            target = [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]
         if entry.code in _OBJECT_CODED:
             target = _dedupe(target)
         if approved is not None and not target:
@@ -1233,6 +1282,12 @@ class Coder:
                 pass     # "Putin's call with Trump": source and partner, both ways (emitted below)
             else:
                 source = target = everyone
+        if source and not target and entry.code[:2] in ("02", "10") and noun.dep_ == "pobj" and \
+                noun.head.lower_ in ("at", "upon", "on") and noun.head.head.pos_ == "VERB" and self.verbs.lemma_mode:
+            # "France sent troops at the request of the Malian government", "at Kazakhstan's request":
+            # the asker asked the one who acted (README: the host's REQUEST to the sender)
+            own = {p.code for p in source}
+            target = [p for p in self._subject_parties(st, noun.head.head) if p.code not in own]
         if not source and not target:
             return []
         negated = _negated(noun.head, None) if noun.dep_ in ("dobj", "obj", "nsubjpass") else False
@@ -1259,6 +1314,35 @@ class Coder:
             self._found_when(governor, st.day) if governor is not None else None) or st.day
         return self._emit(st, code, source, target, noun.doc[noun.i:noun.i + 1], negated, hypothetical,
                           when, rule, entry.symmetric)
+
+    def _act_root(self, noun: Token) -> str | None:
+        """The root code (two digits) of the nominal event a noun names, if any."""
+        entry = self.verbs.noun_for([], noun.lemma_.lower()) or self.verbs.noun_for([], noun.lower_)
+        return entry.code[:2] if entry is not None else None
+
+    def _stray_preps(self, st: _Sentence, noun: Token) -> list[Token]:
+        """A nominal event's prepositions that the parser hung elsewhere: a "by" on its "of" object
+        ("the expulsion of Russian diplomats by Poland"), or a "by" or "to" on the verb the noun is
+        the object of, right after the noun's phrase ("criticised the detention of a journalist by
+        Turkish police", "condemned the deployment of troops to Russia"). Only one whose object
+        names an actor ("by Friday", "to the region" stay where they are)."""
+        out: list[Token] = []
+        own = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        if "by" not in own:
+            for obj in _prep_objects(noun, ("of",)):
+                by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                if by is not None and any(self._group(st, o) for o in _prep_objects(obj, ("by",))):
+                    out.append(by)
+                    own.add("by")
+        verb = noun.head
+        if noun.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and verb.i != noun.i:
+            after = noun.right_edge.i + 1
+            for c in verb.children:
+                if c.i == after and c.dep_ == "prep" and c.lower_ in ("by", "to") and c.lower_ not in own and \
+                        not (c.lower_ == "by" and _subject(verb)[1]) and \
+                        any(self._group(st, o) for o in c.children if o.dep_ == "pobj"):
+                    out.append(c)
+        return out
 
     def _hostile_of(self, noun: Token) -> bool:
         """Whether a noun is the "of" object of a hostile nominal event ("a boycott of the summit"):
@@ -1310,9 +1394,32 @@ class Coder:
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
                 for c in head.children):
             return self._pair(st, head)
+        if head.pos_ == "NOUN" and not self.bare_agents and not _PAIR_WORDS.isdisjoint(st.lowers):
+            # "officials from both countries", "delegations of the two sides": the pair, each with the
+            # head's agent
+            pair = next((o for o in _prep_objects(head, ("of", "from")) if o.lemma_.lower() in _PAIR_NOUNS and any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                for c in o.children)), None)
+            if pair is not None:
+                own = _agents([m for m in {st.at[i] for i in _np_tokens(head, {pair.head.i}) if i in st.at}
+                               if isinstance(m.entry, AgentEntry)], head)
+                return [Party(_combine(p.code, own, p.kind, True), p.text, p.start_char, p.end_char, p.kind)
+                        for p in self._pair(st, pair)]
         while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = head.head
         conjuncts = _conjuncts(head, st)
+        outer: list[LexMatch] = []
+        if len(conjuncts) == 1 and head.pos_ == "NOUN" and not self.bare_agents and \
+                not (head.i in st.at and isinstance(st.at[head.i].entry, ActorEntry)):
+            # "representatives of the Sudanese army and the RSF", "the leaders of Egypt and Jordan":
+            # a head over a list of actors stands for each of them, with the head's own agent
+            # where an item has none (not one actor with every item's agents)
+            inner = next((o for o in _prep_objects(head, ("of", "from")) if any(
+                x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN") for x in o.children)), None)
+            if inner is not None:
+                outer = [m for m in {st.at[i] for i in _np_tokens(head, {inner.head.i}) if i in st.at}
+                         if isinstance(m.entry, AgentEntry)]
+                conjuncts = _conjuncts(inner, st)
         others = {c.i for c in conjuncts}
         doc = st.span.doc
         per: list[tuple[Token, list[LexMatch], list[LexMatch]]] = []
@@ -1337,7 +1444,10 @@ class Coder:
                 actors = people     # "U.S. envoy Steve Witkoff": the person's own code says more
             groups = [a for a in actors if a.entry.kind == "group"]  # type: ignore[union-attr]
             if groups and not people and not self.bare_agents:
-                actors = groups     # "Iran-backed Houthis", "Lebanon's Hezbollah": the group's code says more
+                # "Iran-backed Houthis", "Lebanon's Hezbollah": the group's code says more (an actor
+                # listed with the group is one of its own: "the Taliban and U.S. envoys")
+                actors = [a for a in actors if a in groups or any(
+                    _conj_linked(doc[g.end - 1], doc[a.end - 1]) for g in groups)]
             if len(actors) > 1 and not self.bare_agents:
                 # "the Moscow-led CSTO alliance": who leads or backs a named actor is not it
                 backers = {x.i for a in c.children if a.dep_ == "amod" and a.tag_ == "VBN" and a.i > 0
@@ -1351,7 +1461,7 @@ class Coder:
                 actors = linked
             if per and not actors and not agents:
                 actors = self._trailing_of(st, c, per[0][0])
-            per.append((c, actors, _agents(agents, c)))
+            per.append((c, actors, _agents(agents or (outer if actors else []), c)))
         per = _merge_strays(per, doc)
         borrowed = [a for _, actors, _ in per for a in actors]
         parties: list[Party] = []
@@ -1371,11 +1481,24 @@ class Coder:
                     continue
             if not use and not self.bare_agents:
                 owner = next((x for x in c.children if x.dep_ == "poss" and x.lower_ in _PRONOUNS), None)
-                if owner is not None and (head.dep_ in _SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "by")):
+                if owner is not None and c.lemma_.lower() in _RELATIONAL:
+                    continue    # "its ally", "his counterpart": another party than the owner, unnamed
+                # "thanked his country", "met her government": a state named by its owner is a party
+                # as an object too ("withdrew its forces" names no other party)
+                state = c.lemma_.lower() in _STATE_NOUNS and head.dep_ in ("dobj", "obj") and c.i == head.i
+                if owner is not None and (head.dep_ in _SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "by")
+                                          or state):
                     # "its forces fired", "shelled by their artillery": the owner's country with the
-                    # phrase's agents (as an object, "withdrew its forces" names no other party)
-                    for p in self._pronoun(st, owner):
-                        base = p.code[:3] if agents and p.kind != "igo" and not p.code.startswith("IGO") else p.code
+                    # phrase's agents; "his country" is the person's country
+                    country = c.i in st.at and st.at[c.i].entry.name == "country"
+                    owners = self._pronoun(st, owner)
+                    if state and head.dep_ not in _SUBJECTS:
+                        # ("Macron thanked his country": the subject's own state is no other party)
+                        own = {p.code[:3] for p in self._subject_parties(st, head.head)}
+                        owners = [p for p in owners if p.code[:3] not in own]
+                    for p in owners:
+                        base = p.code[:3] if (agents or country) and p.kind != "igo" and p.kind != "group" and \
+                            not p.code.startswith("IGO") else p.code
                         span = doc[c.left_edge.i:c.i + 1]
                         parties.append(Party(_combine(base, agents, "actor"), span.text, span.start_char,
                                              span.end_char, p.kind))
@@ -1435,7 +1558,9 @@ class Coder:
         if clause is not None and clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i:
             subjects = [c for c in clause.head.children if c.dep_ in _SUBJECTS and c.lower_ not in _PRONOUNS]
             group = _dedupe(p for subj in subjects for p in self._group(st, subj))
-            if group and (want == "any" or all((want == "person") == (p.kind == "person") for p in group)) and (
+            # ("Algeria's foreign minister said his country ...": a title is a person too)
+            titled = want == "person" and bool(subjects) and all(self._titled(st, subj) for subj in subjects)
+            if group and (want == "any" or titled or all((want == "person") == (p.kind == "person") for p in group)) and (
                     len(group) == 1 or token.lower_ in ("they", "them", "their")):
                 return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in group]
         # "the Japanese citizens it had abducted": a relative clause's pronoun is not the noun it describes
@@ -1468,6 +1593,12 @@ class Coder:
             # "Russian and Ukrainian delegations held talks. They agreed ...": all of a coordination
             picked = _coordinated(st.span.doc, fits, picked[0])
         return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in picked]
+
+    def _titled(self, st: _Sentence, token: Token) -> bool:
+        """Whether a phrase is headed by a title ("Algeria's foreign minister", "the Polish
+        president"): a person, for "he", "she", "his" and "her"."""
+        m = st.at.get(_np_head(token, st).i)
+        return m is not None and isinstance(m.entry, AgentEntry) and m.entry.kind == "role"
 
     def _resolve_references(self, st: _Sentence) -> None:
         """Name the actors of the sentence's referring phrases, as if written out (run once, before
@@ -1641,11 +1772,12 @@ class Coder:
         """"the two sides", "both leaders": the last two countries named before (in this
         sentence or earlier in the paragraph), each with its most specific code."""
         named = self._earlier(st, head.left_edge.i)
-        earlier = [p for p in named if p.kind != "city"]
+        doc = st.span.doc
+        # (a capital where something happened, "met in Riyadh", is no party either)
+        earlier = [p for p in named if p.kind != "city" and not (p.kind == "metonym" and _located(doc, p))]
         if len(named) == len(st.memory) and earlier:
             # "Modi and Xi met in Kazan on the sidelines of the BRICS summit. The two leaders ...":
             # the last sentence's compound subject, not the places and settings named after it
-            doc = st.span.doc
             both = _coordinated(doc, earlier, _salient(doc, earlier, [earlier[-1]])[0])
             if len({p.code[:3] for p in both}) == 2:
                 earlier = both
@@ -1655,6 +1787,15 @@ class Coder:
                 picked[p.code[:3]] = p
         if len(picked) < 2:
             return []
+        for k, p in list(picked.items()):
+            named_at = doc.char_span(p.start_char, p.end_char) if st.span.start_char <= p.start_char < st.span.end_char \
+                else None
+            t = named_at[-1] if named_at is not None and len(named_at) else None
+            title = st.at.get(t.i + 2) if t is not None and t.i + 2 < st.span.end and doc[t.i + 1].tag_ == "POS" \
+                else None
+            if title is not None and isinstance(title.entry, AgentEntry):
+                # "Qatar's emir hosted Trump ..., and the two sides": the titled one (QATGOV)
+                picked[k] = Party(_combine(p.code, [title], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
         span = st.span.doc[head.left_edge.i:head.i + 1]
         return [Party(p.code, span.text, span.start_char, span.end_char, p.kind) for p in reversed(picked.values())]
 
@@ -1817,7 +1958,8 @@ class Coder:
 
 # ---------------------------------------------------------------------------------- helpers
 
-def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token], list[Party]]) -> bool:
+def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token], list[Party]],
+                   act: Callable[[Token], str | None] | None = None) -> bool:
     """Whether a hosting verb's object (the passive subject) names an actor or a visiting party."""
     if any(c.dep_ == "prep" and c.lower_ in ("into", "as", "to") for c in verb.children):
         return False     # "welcomed Sweden into NATO", "welcomed the bloc as a partner": no visit
@@ -1825,6 +1967,8 @@ def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
             if c.i not in st.at and c.lemma_.lower() in _INTENT_NOUNS:
                 return False     # "welcomed Oman's offer to mediate", "welcomed Trump's decision": no visitor
+            if c.i not in st.at and act is not None and act(c) not in (None, "04"):
+                return False     # "welcomed Russia's withdrawal": an act welcomed, not its doer
             return c.i in st.at or c.lower_ in _PRONOUNS or c.lower_ in _VISITORS or bool(group(st, c))
     return False
 
@@ -2135,6 +2279,15 @@ def _merge_strays(per: list[tuple[Token, list[LexMatch], list[LexMatch]]], doc: 
             continue
         out.append((c, list(actors), agents))
     return out
+
+
+def _located(doc: Doc, party: Party) -> bool:
+    """Whether a party is named only as where something happened ("met in Riyadh")."""
+    t = _token_at(doc, party.start_char)
+    if t is None:
+        return False
+    t = _phrase_end(t) if t.dep_ == "compound" else t
+    return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:

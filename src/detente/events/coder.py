@@ -63,7 +63,7 @@ _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect"
                        "consider", "prepare", "try", "attempt", "wish", "promise", "pledge", "vow", "agree",
                        "urge", "ask", "call", "demand", "suggest", "set", "likely", "able", "ready", "willing",
                        "due", "about", "need", "push", "press", "warn", "invite", "commit", "oblige", "obligate",
-                       "require", "bind"}
+                       "require", "bind", "pressure"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
 #: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
@@ -138,7 +138,9 @@ _LOCATION_KINDS = {"metonym", "city"}
 _FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal", "dam", "valley", "mountains",
                        "airport", "oblast"})
 _CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
-                  "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind"}
+                  "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind",
+                  # causatives: "..., prompting Serbia to put its army on alert" (Serbia acts)
+                  "prompt", "lead", "cause", "compel", "drive", "spur", "pressure"}
 
 
 @dataclass(frozen=True, slots=True)

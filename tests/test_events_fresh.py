@@ -1,0 +1,50 @@
+"""Structures and word classes of fresh wire text: the object of a causative ("prompting X to
+V") as the source of V, troops leaving a country, ending an armed campaign and giving up arms,
+routing and overrunning, former office holders. Our packaged dictionaries on sentences of our
+own (none is in the gold sets), each with a near miss that must not code the same way.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import coded_events
+
+pytestmark = pytest.mark.slow
+
+
+def coded(coder, nlp, text: str) -> list[tuple[str, str, str, bool, bool]]:  # type: ignore[no-untyped-def]
+    """(source, target, PLOVER type, negated, hypothetical) for every pair of every event with a
+    PLOVER type, sorted, duplicates kept."""
+    return sorted(coded_events(coder, nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle of a causative: its object acts, not the subject of the first act
+    ("Armenian forces shelled villages near the border on Monday, prompting Azerbaijan to put its troops on alert.",
+     [("ARMMIL", "", "ASSAULT", False, False), ("AZE", "", "MOBILIZE", False, False)]),
+    ("Greek troops shelled the port on Friday, leading Albania to recall its ambassador.",
+     [("ALB", "", "SANCTION", False, False), ("GRCMIL", "", "ASSAULT", False, False)]),
+    # a causative as the main verb: its subject's act is coded on its own
+    ("The Turkish air strikes prompted Iraq to summon the Turkish ambassador.",
+     [("IRQ", "TURDIP", "ACCUSE", False, False), ("TUR", "", "ASSAULT", False, False)]),
+    ("The border clashes caused Kenya to close its border with Somalia.",
+     [("KEN", "SOM", "SANCTION", False, False)]),
+    # pressure is a demand: the act pressed for is not (yet) done
+    ("Washington pressured Israel to halt its offensive in Gaza.",
+     [("ISR", "", "RETREAT", False, True), ("USAGOV", "ISR", "REQUEST", False, False)]),
+])
+def test_causative_object_is_the_source(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a causative without an infinitive names no second actor: nothing is taken from its object
+    ("Armenian forces shelled villages near the border, prompting an emergency session of parliament.",
+     [("ARMMIL", "", "ASSAULT", False, False)]),
+    # "led to" is a result, not an actor's act
+    ("The dispute over the pass led to clashes between Indian and Chinese troops.",
+     [("CHNMIL", "INDMIL", "ASSAULT", False, False), ("INDMIL", "CHNMIL", "ASSAULT", False, False)]),
+])
+def test_causative_near_misses(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

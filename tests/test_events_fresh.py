@@ -48,3 +48,37 @@ def test_causative_object_is_the_source(coder, nlp, text: str, expected: list) -
 ])
 def test_causative_near_misses(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # troops leaving a country retreat from it (0874), the country the target
+    ("The last Russian troops left Moldova on Friday.", [("RUSMIL", "MDA", "RETREAT", False, False)]),
+    # ending, abandoning or scaling down an armed campaign de-escalates (087), no target
+    ("The Kurdish rebel group PKK abandoned its armed campaign in 2025.", [("TURREB", "", "RETREAT", False, False)]),
+    ("Colombia's ELN rebels ended their armed struggle on Saturday.", [("COLREB", "", "RETREAT", False, False)]),
+    ("Moscow would scale down military activity in the Black Sea.", [("RUSGOV", "", "RETREAT", False, True)]),
+    # dumping its weapons disarms an armed group (0873)
+    ("FARC rebels would dump their weapons.", [("COLREB", "", "RETREAT", False, True)]),
+    # routing forces is combat
+    ("Houthi fighters routed Saudi-backed troops.", [("YEMREB", "SAUMIL", "ASSAULT", False, False)]),
+    # insurgents overrunning a city of their own country use force on that country
+    ("Boko Haram fighters overran Maiduguri on Monday.", [("NGAREB", "NGA", "ASSAULT", False, False)]),
+    ("Al-Shabaab militants seized control of Kismayo.", [("SOMREB", "SOM", "ASSAULT", False, False)]),
+])
+def test_retreat_and_assault_word_classes(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an envoy leaving a country is no retreat
+    ("The Russian ambassador left Ukraine on Monday.", []),
+    # a campaign that is not armed, and cutting aid, are not de-escalation
+    ("The Philippine government ended its campaign against Abu Sayyaf.", []),
+    ("Israel cut back military aid to Egypt.", [("ISR", "EGY", "SANCTION", False, False)]),
+    # dumping goods is trade, not disarmament
+    ("Chinese exporters dumped steel on European markets.", []),
+    # a state's own troops in its own city: the city is where, not whom
+    ("Nigerian troops shelled Maiduguri on Monday.", [("NGAMIL", "", "ASSAULT", False, False)]),
+])
+def test_retreat_and_assault_near_misses(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

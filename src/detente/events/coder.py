@@ -1775,8 +1775,10 @@ class Coder:
         if not self.bare_agents and codes[0][:3] == "087" and target and all(p.code.startswith("IGO") for p in target) \
                 and not any(p.code.startswith("IGO") for p in source):
             codes = ["166"]    # "Mali withdrew from ECOWAS": leaving an organisation cuts ties (CAMEO 166), no retreat
-        if source and any(p.kind == "city" for p in target):
+        if source and any(p.kind == "city" for p in target) and not (
+                codes[0][:2] in _FORCE and all(p.code[3:6] in _ARMED_AGENTS for p in source)):
             # "Ukrainian forces withdrew from Pokrovsk": a state's own city is where, not whom
+            # (insurgents who overran Mosul used force on their own country: it stays)
             home = {p.code[:3] for p in source}
             target = [p for p in target if not (p.kind == "city" and p.code[:3] in home)]
         if not self.bare_agents and codes[0][:2] in ("18", "19") and source and all(

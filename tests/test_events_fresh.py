@@ -6,6 +6,8 @@ own (none is in the gold sets), each with a near miss that must not code the sam
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from helpers import coded_events
@@ -81,4 +83,47 @@ def test_retreat_and_assault_word_classes(coder, nlp, text: str, expected: list)
     ("Nigerian troops shelled Maiduguri on Monday.", [("NGAMIL", "", "ASSAULT", False, False)]),
 ])
 def test_retreat_and_assault_near_misses(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a former office holder named by title is out of office: the country's elite
+    ("Peruvian police arrested the former Peruvian president on Wednesday.", dt.date(2025, 3, 19),
+     [("PERCOP", "PERELI", "COERCE", False, False)]),
+    ("Peruvian police arrested former Bolivian President Evo Morales.", dt.date(2025, 3, 19),
+     [("PERCOP", "BOLELI", "COERCE", False, False)]),
+    ("The former Iraqi defence minister met Iranian officials.", dt.date(2025, 3, 19),
+     [("IRNGOV", "IRQELI", "CONSULT", False, False), ("IRQELI", "IRNGOV", "CONSULT", False, False)]),
+    # near misses: a sitting office holder, and former members of an armed group
+    ("Peruvian police arrested the Bolivian president.", dt.date(2025, 3, 19),
+     [("PERCOP", "BOLGOV", "COERCE", False, False)]),
+    ("Peruvian police arrested former FARC rebels.", dt.date(2025, 3, 19),
+     [("PERCOP", "COLREB", "COERCE", False, False)]),
+    # another given name before a dictionary person's surname is someone else
+    ("The ICC issued an arrest warrant for Sudanese President Omar al-Bashir.", dt.date(2009, 3, 4),
+     [("IGOJUDICC", "SDNGOV", "COERCE", False, False)]),
+    # ... but a nickname, one of their own names or an honorific is still them
+    ("Joe Biden met Emmanuel Macron in Paris.", dt.date(2021, 3, 4),
+     [("FRAGOV", "USAGOV", "CONSULT", False, False), ("USAGOV", "FRAGOV", "CONSULT", False, False)]),
+    ("Turkish President Tayyip Erdogan met Vladimir Putin in Sochi.", dt.date(2021, 3, 4),
+     [("RUSGOV", "TURGOV", "CONSULT", False, False), ("TURGOV", "RUSGOV", "CONSULT", False, False)]),
+    ("On Monday Erdogan met Mr Putin in Sochi.", dt.date(2021, 3, 4),
+     [("RUSGOV", "TURGOV", "CONSULT", False, False), ("TURGOV", "RUSGOV", "CONSULT", False, False)]),
+])
+def test_former_office_and_given_names(coder, nlp, text: str, day: dt.date, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert sorted(coded_events(coder, nlp, text, day)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "withdraw its troops from X": the troops are the owner's, X the target
+    ("Britain said it would withdraw its troops from Estonia.", [("GBR", "EST", "RETREAT", False, True)]),
+    ("Chile recalled its ambassador from Bolivia on Monday.", [("CHL", "BOL", "SANCTION", False, False)]),
+    ("Peru and Chile recalled their ambassadors from Bolivia.",
+     [("CHL", "BOL", "SANCTION", False, False), ("PER", "BOL", "SANCTION", False, False)]),
+    # near misses: without an owner the people are the "from" country's
+    ("Chile expelled diplomats from Bolivia on Monday.", [("CHL", "BOLDIP", "SANCTION", False, False)]),
+    ("The ambassador from Bolivia met Chilean officials.",
+     [("BOLDIP", "CHLGOV", "CONSULT", False, False), ("CHLGOV", "BOLDIP", "CONSULT", False, False)]),
+])
+def test_owned_people_taken_from_a_country(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected

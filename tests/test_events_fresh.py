@@ -72,8 +72,10 @@ def test_retreat_and_assault_word_classes(coder, nlp, text: str, expected: list)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # an envoy leaving a country is no retreat
+    # an envoy leaving a country is no retreat; troops leaving no actor or leaving for one neither
     ("The Russian ambassador left Ukraine on Monday.", []),
+    ("Russian soldiers left the building on Monday.", []),
+    ("Russian troops left for Belarus on Monday.", []),
     # a campaign that is not armed, and cutting aid, are not de-escalation
     ("The Philippine government ended its campaign against Abu Sayyaf.", []),
     ("Israel cut back military aid to Egypt.", [("ISR", "EGY", "SANCTION", False, False)]),

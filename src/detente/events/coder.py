@@ -598,6 +598,15 @@ class Coder:
             if alt_code != code and alt_code != "---" and all(_VALID_CODE.match(c) for c in alt_code.split(":")):
                 code, pattern, found = alt_code, alt, alt_found
                 source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
+        elif not target and pattern is not None and self.verbs.lemma_mode and len(pattern.lower) == 1 and \
+                pattern.lower[0].marker == "target" and any(not s.marker for s in pattern.upper):
+            # "the last Russian troops left Moldova" (&troops *_+): a pattern on its subject whose
+            # partner names no actor ("troops left the building") is not that act
+            alt_code, alt, alt_found = pick(skip_partner=True)
+            if alt_code == "---" or not all(_VALID_CODE.match(c) for c in alt_code.split(":")):
+                return []
+            code, pattern, found = alt_code, alt, alt_found
+            source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
         if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
                 c.dep_ in ("dobj", "obj") and c.i not in st.at and consumed.get(c.i) != code
                 and not (self.verbs.lemma_mode and c.lemma_.lower() in _STRUCK_PLACES) for c in verb.children):

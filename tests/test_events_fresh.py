@@ -63,6 +63,9 @@ def test_causative_near_misses(coder, nlp, text: str, expected: list) -> None:  
     ("FARC rebels would dump their weapons.", [("COLREB", "", "RETREAT", False, True)]),
     # routing forces is combat
     ("Houthi fighters routed Saudi-backed troops.", [("YEMREB", "SAUMIL", "ASSAULT", False, False)]),
+    # driving forces out of a place fights them
+    ("Ethiopian troops drove Eritrean units out of the border town.", [("ETHMIL", "ERI", "ASSAULT", False, False)]),
+    ("Kenyan troops pushed al-Shabaab fighters out of Kismayo.", [("KENMIL", "SOMREB", "ASSAULT", False, False)]),
     # insurgents overrunning a city of their own country use force on that country
     ("Boko Haram fighters overran Maiduguri on Monday.", [("NGAREB", "NGA", "ASSAULT", False, False)]),
     ("Al-Shabaab militants seized control of Kismayo.", [("SOMREB", "SOM", "ASSAULT", False, False)]),
@@ -79,6 +82,8 @@ def test_retreat_and_assault_word_classes(coder, nlp, text: str, expected: list)
     # a campaign that is not armed, and cutting aid, are not de-escalation
     ("The Philippine government ended its campaign against Abu Sayyaf.", []),
     ("Israel cut back military aid to Egypt.", [("ISR", "EGY", "SANCTION", False, False)]),
+    # driving people who are not forces out is no combat
+    ("The Ethiopian government drove Eritrean traders out of the country.", []),
     # dumping goods is trade, not disarmament
     ("Chinese exporters dumped steel on European markets.", []),
     # a state's own troops in its own city: the city is where, not whom

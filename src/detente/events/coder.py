@@ -1897,6 +1897,11 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         if not found and v.pos_ == "VERB" and v.tag_ in ("VBP", "VBZ", "VBD"):
             # "Ethiopia act on ...": a finite verb read as a noun, its subject as a compound
             found = [c for c in v.children if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"]
+        if found and v.dep_ == "relcl" and v.head.i != v.i and all(
+                s.lower_ in _WH_SUBJECTS and s.i and s.nbor(-1).lower_ in (",", "-", "\u2013", "\u2014") for s in found):
+            # "Germany, which supplied Ukraine with ...", "France, which called on Israel to ...": the
+            # pronoun of a relative clause set off by a comma stands for the noun the clause describes
+            return [v.head], passive
         if found:
             return found, passive
         if v.dep_ == "xcomp" and v.head.lemma_.lower() in _CONTROL_VERBS:
@@ -2792,6 +2797,8 @@ def _adjacent_gerund(v: Token) -> bool:
 
 
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+#: relative pronouns that can be a clause's subject
+_WH_SUBJECTS = frozenset({"that", "which", "who"})
 
 
 def _object_relative(verb: Token, subjects: Sequence[Token]) -> bool:

@@ -41,3 +41,61 @@ def test_relative_pronoun_is_its_antecedent(coder, nlp, text: str, expected: lis
 ])
 def test_relative_pronoun_near_misses(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # verbs of pressing: the object is the complement's subject, and the complement is hypothetical
+    ("The African Union nudged Sudan to resume talks with the RSF.",
+     [("IGOAFRAFU", "SDN", "REQUEST", False, False), ("SDN", "SDNREB", "CONSULT", False, True),
+      ("SDNREB", "SDN", "CONSULT", False, True)]),
+    ("Germany prodded Serbia to recognise Kosovo.",
+     [("DEU", "SRB", "REQUEST", False, False), ("SRB", "XKX", "SUPPORT", False, True)]),
+    ("Paraguay encouraged Argentina to join the trade pact.",
+     [("ARG", "", "SUPPORT", False, True), ("PRY", "ARG", "REQUEST", False, False)]),
+    # the parser's adverbial infinitive after a verb of pressing is its complement too
+    ("The United States pushed Japan to protest to China.",
+     [("JPN", "CHN", "ACCUSE", False, True), ("USA", "JPN", "REQUEST", False, False)]),
+    # an undertaking is a promise: what is undertaken has not happened yet
+    ("Ecuador undertook to hand over the suspects to Colombia.",
+     [("ECU", "COL", "AGREE", False, False), ("ECU", "COL", "COOPERATE", False, True)]),
+])
+def test_pressing_verbs_pass_their_object_and_modality(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one kept from an act is its subject, and the act is negated
+    ("Turkey blocked Cyprus from joining the talks.",
+     [("CYP", "", "CONSULT", True, False), ("TUR", "CYP", "COERCE", False, False)]),
+    ("Hungary prevented the EU from imposing sanctions on Georgia.",
+     [("IGOEUREEC", "GEO", "SANCTION", True, False)]),
+    ("Kenya barred Somalia from attending the summit.",
+     [("KEN", "SOM", "COERCE", False, False), ("SOM", "", "CONSULT", True, False)]),
+    # near miss: "from" naming a place, not an act
+    ("Romania blocked the border crossing from Moldova.", [("ROU", "MDA", "COERCE", False, False)]),
+])
+def test_blocked_from_acting(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reaction prompted by an act is the prompted party's, against the actor of the act
+    ("Iranian boats seized a Greek tanker, prompting Greece to lodge a protest.",
+     [("GRC", "IRN", "ACCUSE", False, False), ("IRN", "GRC", "COERCE", False, False)]),
+    # (the parser hangs "leading" on the object here)
+    ("India banned Chinese apps, leading Beijing to lodge a complaint.",
+     [("CHNGOV", "IND", "ACCUSE", False, False), ("IND", "CHN", "COERCE", False, False)]),
+    ("Algeria expelled twelve French officials, causing France to recall its ambassador.",
+     [("DZA", "FRAGOV", "COERCE", False, False), ("FRA", "DZA", "SANCTION", False, False)]),
+    # a trailing "spurring" says what the act caused: no request, and the protest happened
+    ("The Czech Republic sanctioned two Russian oligarchs, spurring Moscow to protest.",
+     [("CZE", "RUSELI", "SANCTION", False, False), ("RUSGOV", "CZE", "PROTEST", False, False)]),
+    # near misses: a prompted act that is no reaction takes no target from the prompt ...
+    ("Russia seized the port, prompting Ukraine to launch a counteroffensive.",
+     [("RUS", "", "ASSAULT", False, False), ("UKR", "", "ASSAULT", False, False)]),
+    # ... and a finite "pushed X to" is still a request with a hypothetical complement
+    ("Britain pushed Nigeria to release the detained journalists.",
+     [("GBR", "NGA", "REQUEST", False, False), ("NGA", "", "RETREAT", False, True)]),
+])
+def test_prompted_reactions(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

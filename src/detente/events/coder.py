@@ -58,12 +58,14 @@ _JOINT_INTENTS = frozenset({"030", "0356", "036"})
 _MODALS = {"could", "would", "may", "might", "should", "can", "will", "shall", "must", "'ll", "wo", "ca"}
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "resist",
-                   "oppose", "rule", "balk", "block", "prevent", "forbid", "veto"}
+                   "oppose", "rule", "balk", "block", "prevent", "forbid", "veto", "bar", "ban", "prohibit", "deter",
+                   "dissuade", "discourage"}
 _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "propose", "offer", "threaten",
                        "consider", "prepare", "try", "attempt", "wish", "promise", "pledge", "vow", "agree",
                        "urge", "ask", "call", "demand", "suggest", "set", "likely", "able", "ready", "willing",
                        "due", "about", "need", "push", "press", "warn", "invite", "commit", "oblige", "obligate",
-                       "require", "bind"}
+                       "require", "bind", "encourage", "nudge", "prod", "spur", "pressure", "lobby", "implore",
+                       "exhort", "undertake"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
 #: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
@@ -138,7 +140,16 @@ _LOCATION_KINDS = {"metonym", "city"}
 _FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal", "dam", "valley", "mountains",
                        "airport", "oblast"})
 _CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
-                  "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind"}
+                  "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind", "nudge", "prod",
+                  "spur", "prompt", "pressure", "lobby", "implore", "exhort", "compel", "lead", "drive", "cause"}
+#: verbs of causing a reaction ("..., prompting Japan to lodge a protest"): their subject is what is reacted to
+_PROMPTING = frozenset({"prompt", "lead", "drive", "cause", "provoke"})
+#: verbs of pressing that, as a trailing participle, say what an act caused ("sanctioned two firms,
+#: spurring Washington to protest"), not what someone asked for
+_CAUSAL_PARTICIPLES = frozenset({"spur", "push"})
+#: verbs that keep their object from an act ("blocked Russia from attending"): the object is its subject
+_BLOCKING = frozenset({"block", "prevent", "stop", "bar", "ban", "prohibit", "deter", "dissuade", "discourage",
+                       "keep", "restrain"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,6 +560,8 @@ class Coder:
                 verb.left_edge.i == st.span.start and verb.head.i > verb.i and \
                 not any(c.dep_ in _SUBJECTS for c in verb.children):
             return []    # PETRARCH: "Rebuked by X, Y is ...": an opening participle has no subject to code
+        if self.verbs.lemma_mode and _causal_participle(verb):
+            return []    # "..., spurring Washington to protest": what the act caused, coded as its complement
         if self.verbs.lemma_mode and verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and \
                 verb.head.head.lemma_.lower() in _ACCUSING:
             return []    # "accused Qatar of supporting terrorism": the allegation, coded as ACCUSE
@@ -893,6 +906,16 @@ class Coder:
             # "hit two of its air bases": whose bases were hit
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             target = self._owner(st, obj, source) if obj is not None else []
+        if not target and verb.dep_ in ("xcomp", "ccomp", "advcl") and code[:2] in _REACTIONS | {"16"} and self.verbs.lemma_mode and \
+                (verb.head.lemma_.lower() in _PROMPTING or _causal_participle(verb.head)):
+            # "fired a missile over Japan, prompting Tokyo to lodge a protest": the protest is against
+            # the one whose act prompted it
+            own = {p.code for p in source}
+            cause = verb.head
+            if cause.dep_ == "acl" and cause.tag_ == "VBG" and cause.i and cause.nbor(-1).lower_ == "," and \
+                    cause.head.head.pos_ == "VERB":
+                cause = cause.head.head    # (the parser may hang ", prompting ..." on the object)
+            target = [p for p in self._subject_parties(st, cause) if p.code not in own]
         if not target and ((not found and code[:2] not in _ONE_WAY) or _reciprocal_object(verb)) and \
                 len({p.code for p in source}) >= 2:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
@@ -1904,11 +1927,18 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             return [v.head], passive
         if found:
             return found, passive
-        if v.dep_ == "xcomp" and v.head.lemma_.lower() in _CONTROL_VERBS:
+        if (v.dep_ == "xcomp" or (v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))) \
+                and v.head.lemma_.lower() in _CONTROL_VERBS:
+            # (the parser may read "pushed Japan to protest" as an adverbial infinitive)
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is None:   # "called on Washington to cancel"
                 on = next((c for c in v.head.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")), None)
                 obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+            if obj is not None:
+                return [obj], passive
+        if v.dep_ == "pcomp" and v.head.lower_ == "from" and v.head.head.lemma_.lower() in _BLOCKING:
+            # "blocked Russia from attending", "prevented the EU from imposing": the one kept from it
+            obj = next((c for c in v.head.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj], passive
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
@@ -2871,6 +2901,13 @@ def _kept_open(verb: Token) -> bool:
     return _rules_out(verb) and _negation(verb) == "negated"
 
 
+def _causal_participle(verb: Token) -> bool:
+    """"..., spurring Washington to protest": a trailing participle of pressing with no subject
+    of its own says what the act before it caused."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _CAUSAL_PARTICIPLES and \
+        verb.head.i < verb.i and not any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
 def _hypothetical(verb: Token) -> bool:
     """Modal, conditional, future, intended or unconfirmed: could meet, if ... fails, plans to,
     will visit, refused to confirm that ..."""
@@ -2885,7 +2922,7 @@ def _modal(verb: Token) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS:
                 return True
-        if how == "complement" and v.lemma_.lower() in _HYPOTHETICAL_HEADS:
+        if how == "complement" and v.lemma_.lower() in _HYPOTHETICAL_HEADS and not _causal_participle(v):
             return True
         if v.dep_ == "advcl" and v.head.lemma_.lower() in _HYPOTHETICAL_HEADS and v.head.i != v.i and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in v.children):

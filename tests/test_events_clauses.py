@@ -99,3 +99,23 @@ def test_blocked_from_acting(coder, nlp, text: str, expected: list) -> None:  # 
 ])
 def test_prompted_reactions(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "charged that", "alleged that", "claimed" with another party's act: an accusation of that
+    # party, and what it alleges is not coded
+    ("Colombia charged that Venezuela was sheltering ELN rebels.", [("COL", "VEN", "ACCUSE", False, False)]),
+    ("Sudan's army claimed that the UAE was supplying weapons to the RSF.",
+     [("SDNMIL", "ARE", "ACCUSE", False, False)]),
+    ("Beijing claimed the Philippine ship had rammed a Chinese coast guard vessel.",
+     [("CHNGOV", "PHL", "ACCUSE", False, False)]),
+    # near misses: a claim about the claimant's own side asserts the act ...
+    ("Ukraine's military claimed that its forces had shot down a Russian jet.",
+     [("UKRMIL", "RUS", "ASSAULT", False, False)]),
+    ("The Kremlin claimed Russian troops had captured a village in Donetsk.",
+     [("RUSMIL", "UKR", "ASSAULT", False, False)]),
+    # ... and "charged X with" a crime is still legal action
+    ("Ethiopia charged three Eritrean men with espionage.", [("ETH", "ERI", "COERCE", False, False)]),
+])
+def test_allegations_accuse_the_clause_subject(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

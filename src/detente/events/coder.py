@@ -517,6 +517,19 @@ class Coder:
         entry = max(fitting, key=lambda e: len(e.before) + len(e.after))
         if st.words is None:
             st.words = {*st.lowers, *st.lemmas}
+        if self.verbs.lemma_mode and not _ALLEGING.isdisjoint(st.words):
+            alleged = self._alleged(st, verb)
+            if alleged is not None:
+                # "charged that Israel had attacked its consulate", "alleged that Iran was arming
+                # the rebels", "claimed Guyana was provoking a conflict": an accusation of the
+                # clause's subject; what it alleges is its content, not an event
+                content, target = alleged
+                if content is not verb:
+                    return []
+                source = self._subject_parties(st, verb)
+                rule = f"{self.verbs.name}: allegation [112]"
+                return self._emit(st, "112", source, target, doc[verb.i:verb.i + 1], _negated(verb, None),
+                                  _hypothetical(verb), self._when(verb, st.day), rule, False)
         hopeful = entry.hopeful(st.words)
         if entry.code == "---" and (not hopeful or not self._within_reach(st, verb, hopeful)):
             return []     # a light verb with none of its patterns' words in the sentence, or below it
@@ -626,6 +639,27 @@ class Coder:
         rule = f"{self.verbs.name}: {entry.name} [{entry.code}]" + (f" / {pattern.text} [{pattern.code}]" if pattern else "")
         return self._emit(st, code, source, target, doc[trigger_tokens[0]:trigger_tokens[-1] + 1],
                           negated, hypothetical, when, rule, symmetric)
+
+    def _alleged(self, st: _Sentence, verb: Token) -> tuple[Token, list[Party]] | None:
+        """For a verb of alleging with a clause ("alleged that Iran was arming ..."), or a verb in
+        such a clause: (the verb of alleging, the parties the clause accuses). ``None`` when no
+        allegation is made, or when a claim is about the claimant's own side ("claimed that its
+        forces had downed a jet" asserts the downing)."""
+        prev: Token | None = None
+        for v, how in _chain(verb):
+            if v.lemma_.lower() in _ALLEGING and (how == "self" or (
+                    how == "complement" and prev is not None and prev.dep_ == "ccomp" and prev.head.i == v.i)):
+                clause = next((c for c in v.children if c.dep_ == "ccomp"
+                               and any(s.dep_ in _SUBJECTS for s in c.children)), None)
+                if clause is None or (how != "self" and prev is not None and clause.i != prev.i):
+                    return None
+                own = {p.code[:3] for p in self._subject_parties(st, v)}
+                accused = [p for p in self._subject_parties(st, clause) if p.code[:3] not in own]
+                if v.lemma_.lower() == "claim" and not accused:
+                    return None     # a claim about no one, or about the claimant's own side, is no accusation
+                return v, accused
+            prev = v
+        return None
 
     def _skip_phrase(self, st: _Sentence, tokens: Sequence[TokenForms], k: int) -> int:
         """The position in ``tokens`` after the next noun phrase at or after ``k``."""
@@ -2827,6 +2861,8 @@ def _adjacent_gerund(v: Token) -> bool:
 
 
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+#: verbs of alleging: "charged that X had ...", "alleged that X ...", "claimed X was ..." accuse X
+_ALLEGING = frozenset({"allege", "charge", "claim"})
 #: relative pronouns that can be a clause's subject
 _WH_SUBJECTS = frozenset({"that", "which", "who"})
 

@@ -119,3 +119,29 @@ def test_prompted_reactions(coder, nlp, text: str, expected: list) -> None:  # t
 ])
 def test_allegations_accuse_the_clause_subject(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object of an object-relative clause is its antecedent, also where a pattern's "+"
+    # would read on past the pronoun to a place or to what the accusation alleges
+    ("Britain sanctioned the Wagner Group, which it accuses of atrocities in Libya.",
+     [("GBR", "RUSUAF", "ACCUSE", False, False), ("GBR", "RUSUAF", "SANCTION", False, False)]),
+    ("Kenya deported two Ugandan activists whom it accused of plotting riots.",
+     [("KEN", "UGAOPP", "ACCUSE", False, False), ("KEN", "UGAOPP", "COERCE", False, False)]),
+    # near miss: a "to +" partner after an object relative is still the target
+    ("Hungary blocked the aid package that Brussels had promised to Ukraine.",
+     [("HUN", "", "COERCE", False, False), ("IGOEUREEC", "UKR", "AGREE", False, False)]),
+])
+def test_object_relative_antecedent_is_the_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event noun that an accusation alleges ("of staging drills") is no event of its own ...
+    ("The Philippines accused China of staging drills near its coast.", [("PHL", "CHN", "ACCUSE", False, False)]),
+    # ... but the same noun as the object of an asserted act is
+    ("China staged drills near the Philippine coast after Manila accused it of bullying.",
+     [("CHN", "PHL", "MOBILIZE", False, False), ("PHLGOV", "CHN", "ACCUSE", False, False)]),
+])
+def test_accused_act_nouns(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

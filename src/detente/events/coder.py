@@ -575,8 +575,7 @@ class Coder:
             return []    # PETRARCH: "Rebuked by X, Y is ...": an opening participle has no subject to code
         if self.verbs.lemma_mode and _causal_participle(verb):
             return []    # "..., spurring Washington to protest": what the act caused, coded as its complement
-        if self.verbs.lemma_mode and verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and \
-                verb.head.head.lemma_.lower() in _ACCUSING:
+        if self.verbs.lemma_mode and _accused_act(verb):
             return []    # "accused Qatar of supporting terrorism": the allegation, coded as ACCUSE
         if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -882,11 +881,15 @@ class Coder:
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
                 len({p.code for p in source}) >= 2 and not found:
             target = source     # "Zelensky and Biden signed an agreement": with each other
-        if not target and not passive and self.verbs.lemma_mode and _object_relative(verb, subjects):
+        relative_object = not passive and self.verbs.lemma_mode and _object_relative(verb, subjects)
+        if relative_object and (not target or (
+                pattern is not None and pattern.lower and pattern.lower[0].marker == "target")):
             # "the Japanese citizens it had abducted", "the ship which the rebels seized": the noun
-            # the clause describes is its object
+            # the clause describes is its object, also where a pattern's "+" stands for the object
+            # ("the Wagner Group, which it accuses of atrocities in Mali": Wagner, not Mali)
             target = [p for p in self._group(st, verb.head) if p.code not in {q.code for q in source}]
-        if not target:
+        if not target and not (relative_object and verb.lemma_.lower() in _ACCUSING):
+            # (what an accusation of a relative's antecedent alleges names no target)
             used |= {p.start_char for p in source}
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and (obj.i in st.at or obj.lower_ in _PRONOUNS):
@@ -1104,6 +1107,8 @@ class Coder:
         one who asked or refused."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SETTINGS:
             return []    # "on the sidelines of the BRICS summit": the setting, not an event
+        if noun.dep_ in ("dobj", "obj") and self.verbs.lemma_mode and _accused_act(noun.head):
+            return []    # "accused Uganda of plotting riots": the riots are what the accusation alleges
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _STOPPINGS and \
                 self.verbs.lemma_mode:
             return []    # "agreed to a cessation of hostilities": the stopping is the event, not the fighting
@@ -2872,7 +2877,7 @@ def _object_relative(verb: Token, subjects: Sequence[Token]) -> bool:
     the noun it describes ("the citizens it had abducted", "the ship which the rebels seized")."""
     return verb.dep_ == "relcl" and bool(subjects) and all(s.lower_ not in _RELATIVES for s in subjects) and \
         all(c.lower_ in _RELATIVES for c in verb.children if c.dep_ in ("dobj", "obj")) and \
-        not any(c.dep_ == "prep" and not any(x.dep_ == "pobj" for x in c.children) for c in verb.children)
+        not any(c.dep_ == "prep" and not any(x.dep_ in ("pobj", "pcomp") for x in c.children) for c in verb.children)
 
 
 def _reciprocal_object(verb: Token) -> bool:
@@ -2935,6 +2940,12 @@ def _kept_open(verb: Token) -> bool:
     """A ruling-out that is itself refused or negated ("refused to rule out", "would not rule
     out", "declined to rule out"): the double negative keeps what it governs open, hypothetical."""
     return _rules_out(verb) and _negation(verb) == "negated"
+
+
+def _accused_act(verb: Token) -> bool:
+    """"accused Qatar of supporting terrorism", "blamed Kyiv for shelling the plant": the act an
+    accusation alleges."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.lemma_.lower() in _ACCUSING
 
 
 def _causal_participle(verb: Token) -> bool:

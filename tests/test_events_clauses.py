@@ -145,3 +145,23 @@ def test_object_relative_antecedent_is_the_target(coder, nlp, text: str, expecte
 ])
 def test_accused_act_nouns(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "help X do": the parser makes X the subject of the clause; X is who is helped
+    ("Japan sent engineers to help Turkey clear the rubble.", [("JPN", "TUR", "AID", False, False)]),
+    # a purpose clause names the target of an act that names none: who is helped ...
+    ("Norway pledged 2 billion dollars in aid to help Ukraine rebuild its power grid.",
+     [("NOR", "UKR", "AGREE", False, False), ("NOR", "UKR", "AID", False, True)]),
+    # ... or who is deterred or pressed
+    ("Turkey deployed troops to the border to deter Syria from attacking Kurdish towns.",
+     [("SYR", "", "ASSAULT", True, False), ("TUR", "SYR", "MOBILIZE", False, False)]),
+    # "pressured X into V-ing": X is the subject of the hypothetical act
+    ("Brussels pressured Belgrade into recognising Kosovo.",
+     [("IGOEUREEC", "SRBGOV", "REQUEST", False, False), ("SRBGOV", "XKX", "SUPPORT", False, True)]),
+    # near miss: who a sanction is meant to support is not its target
+    ("The United States imposed sanctions to support Venezuela's opposition.",
+     [("USA", "", "SANCTION", False, False), ("USA", "VENOPP", "SUPPORT", False, False)]),
+])
+def test_purpose_clause_targets(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -141,7 +141,15 @@ _FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal",
                        "airport", "oblast"})
 _CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
                   "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind", "nudge", "prod",
-                  "spur", "prompt", "pressure", "lobby", "implore", "exhort", "compel", "lead", "drive", "cause"}
+                  "spur", "prompt", "pressure", "lobby", "implore", "exhort", "compel", "lead", "drive", "cause",
+                  "coerce", "trick", "goad", "cajole"}
+#: verbs of a purpose clause whose object is who an act is for ("pledged aid to help Ukraine ...") or
+#: against ("imposed tariffs to pressure Mexico"), by the root codes of the acts they may say that of
+_PURPOSE_VERBS = {
+    **dict.fromkeys(("03", "07"), frozenset({"help", "assist", "support", "aid", "enable"})),
+    **dict.fromkeys(("15", "16", "17"), frozenset({"pressure", "press", "push", "force", "compel", "deter", "dissuade",
+                                                   "coerce"})),
+}
 #: verbs of causing a reaction ("..., prompting Japan to lodge a protest"): their subject is what is reacted to
 _PROMPTING = frozenset({"prompt", "lead", "drive", "cause", "provoke"})
 #: verbs of pressing that, as a trailing participle, say what an act caused ("sanctioned two firms,
@@ -660,6 +668,15 @@ class Coder:
             prev = v
         return None
 
+    def _purpose_party(self, st: _Sentence, verb: Token) -> list[Party]:
+        """Who a verb of helping, pressing or keeping from acts on: its object ("to deter Syria"),
+        else the subject the parser gives its clause ("to help Ukraine rebuild")."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None:
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+            obj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        return self._group(st, obj) if obj is not None else []
+
     def _skip_phrase(self, st: _Sentence, tokens: Sequence[TokenForms], k: int) -> int:
         """The position in ``tokens`` after the next noun phrase at or after ``k``."""
         doc = st.span.doc
@@ -903,6 +920,9 @@ class Coder:
                 if target and self.verbs.lemma_mode and all(p.kind in _LOCATION_KINDS for p in target):
                     # "raided its embassy in Quito": the embassy is its owner's, Quito only where it is
                     target = self._possessed_agent(st, obj, source) or target
+            if not target and obj is None and self.verbs.lemma_mode and verb.lemma_.lower() in _CONTROL_VERBS:
+                # "to help Ukraine rebuild its grid": the parser makes the helped the subject of the clause
+                target = [p for p in self._purpose_party(st, verb) if p.start_char not in used]
             if not target and obj is not None and code[:2] in _FORCE and self.verbs.lemma_mode:
                 # "struck two facilities in eastern Syria used by Iranian forces": their users
                 # (the parser may hang the participle on the verb: "bombed warehouses near Damascus used by ...")
@@ -953,6 +973,15 @@ class Coder:
                     cause.head.head.pos_ == "VERB":
                 cause = cause.head.head    # (the parser may hang ", prompting ..." on the object)
             target = [p for p in self._subject_parties(st, cause) if p.code not in own]
+        if not target and code[:2] in _PURPOSE_VERBS and self.verbs.lemma_mode:
+            # "pledged $2 billion in aid to help Ukraine rebuild", "imposed tariffs to pressure Mexico
+            # into ...": the one a purpose clause helps, presses or deters is the act's target
+            purpose = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i
+                            and c.lemma_.lower() in _PURPOSE_VERBS[code[:2]] and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                           for a in c.children)), None)
+            if purpose is not None:
+                own = {p.code for p in source}
+                target = [p for p in self._purpose_party(st, purpose) if p.code not in own]
         if not target and ((not found and code[:2] not in _ONE_WAY) or _reciprocal_object(verb)) and \
                 len({p.code for p in source}) >= 2:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
@@ -1975,8 +2004,10 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
                 obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
             if obj is not None:
                 return [obj], passive
-        if v.dep_ == "pcomp" and v.head.lower_ == "from" and v.head.head.lemma_.lower() in _BLOCKING:
-            # "blocked Russia from attending", "prevented the EU from imposing": the one kept from it
+        if v.dep_ == "pcomp" and ((v.head.lower_ == "from" and v.head.head.lemma_.lower() in _BLOCKING) or (
+                v.head.lower_ == "into" and v.head.head.lemma_.lower() in _CONTROL_VERBS)):
+            # "blocked Russia from attending", "prevented the EU from imposing": the one kept from
+            # it; "pressured Mexico into curbing": the one pressed into it
             obj = next((c for c in v.head.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj], passive

@@ -165,3 +165,17 @@ def test_accused_act_nouns(coder, nlp, text: str, expected: list) -> None:  # ty
 ])
 def test_purpose_clause_targets(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a trailing participle's "+" before it is the subject of the clause it trails, not the
+    # nearest actor; a protest drawn from a state is its formal protest
+    ("Armenia recognised the Palestinian state, drawing a protest from Israel.",
+     [("ARM", "PSE", "SUPPORT", False, False), ("ISR", "ARM", "ACCUSE", False, False)]),
+    ("Norway granted asylum to two Russian defectors, drawing condemnation from Moscow.",
+     [("NOR", "RUS", "AID", False, False), ("RUSGOV", "NOR", "ACCUSE", False, False)]),
+    # near miss: a finite "drew" whose subject is a thing has no target
+    ("The visit drew protests from Beijing.", [("CHNGOV", "", "ACCUSE", False, False)]),
+])
+def test_drawn_reactions_target_the_clause_subject(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

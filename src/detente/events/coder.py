@@ -862,6 +862,11 @@ class Coder:
         symmetric = False
         for marker, (side, (pos, skips)) in found.items():
             parties = after(pos, skips) if side == "lower" else first_group(upper, pos, skips, set())
+            if side == "upper" and not pos and not skips and subject_parties and self.verbs.lemma_mode and \
+                    verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+                # "recognised the Palestinian state, drawing a protest from Israel": the "+" before a
+                # trailing participle is the subject of the clause it trails, not the nearest actor
+                parties = subject_parties
             if marker == "source":
                 source = parties
             elif marker == "target":

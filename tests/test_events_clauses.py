@@ -179,3 +179,17 @@ def test_purpose_clause_targets(coder, nlp, text: str, expected: list) -> None: 
 ])
 def test_drawn_reactions_target_the_clause_subject(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a second verb the parser read as an adjective of a second object ("and deployed missile
+    # systems") is the first verb's subject's act
+    ("Taipei scrambled jets and deployed missile systems.",
+     [("TWNGOV", "", "MOBILIZE", False, False), ("TWNGOV", "", "MOBILIZE", False, False)]),
+    ("Iran seized two tankers and detained their crews.",
+     [("IRN", "", "COERCE", False, False), ("IRN", "", "COERCE", False, False)]),
+    # near miss: a real adjective ("armed groups") is no act
+    ("Washington sanctioned Russian banks and armed groups in Mali.", [("USAGOV", "RUSBUS", "SANCTION", False, False)]),
+])
+def test_second_verb_read_as_adjective(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

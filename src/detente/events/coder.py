@@ -2029,6 +2029,12 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             if v.dep_ == "npadvmod" and v.pos_ == "NOUN" and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head      # "arrived in Kyiv a day after meeting Putin": the clause's subject met him
             continue
+        if v.dep_ == "amod" and v.tag_ in ("VBD", "VBN") and v.i and v.nbor(-1).dep_ == "cc" and \
+                v.head.dep_ == "conj" and v.head.head.dep_ in ("dobj", "obj") and v.head.head.head.pos_ == "VERB":
+            # "seized two tankers and detained their crews": the parser may read the second verb as
+            # an adjective of a second object; the first verb's subject did it
+            v = v.head.head.head
+            continue
         if v.dep_ == "acl" and v.tag_ == "VBN":
             # "migrants deported to El Salvador": the noun is who it was done to
             return [], passive

@@ -193,3 +193,15 @@ def test_drawn_reactions_target_the_clause_subject(coder, nlp, text: str, expect
 ])
 def test_second_verb_read_as_adjective(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one's own envoy recalled from a host: the host country is the target, not its diplomats ...
+    ("Mali recalled its ambassador from Algeria.", [("MLI", "DZA", "SANCTION", False, False)]),
+    # ... and from a capital, its government
+    ("Moscow recalled its ambassador from Chisinau.", [("RUSGOV", "MDAGOV", "SANCTION", False, False)]),
+    # near miss: another country's envoy expelled is that country's diplomats
+    ("Poland expelled the Russian ambassador from Warsaw.", [("POL", "RUSDIP", "SANCTION", False, False)]),
+])
+def test_recalled_own_envoy_targets_the_host(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -150,6 +150,8 @@ _PURPOSE_VERBS = {
     **dict.fromkeys(("15", "16", "17"), frozenset({"pressure", "press", "push", "force", "compel", "deter", "dissuade",
                                                    "coerce"})),
 }
+#: verbs of calling one's own envoy home ("recalled its ambassador from Algiers")
+_RECALLING = frozenset({"recall", "withdraw", "pull"})
 #: verbs of causing a reaction ("..., prompting Japan to lodge a protest"): their subject is what is reacted to
 _PROMPTING = frozenset({"prompt", "lead", "drive", "cause", "provoke"})
 #: verbs of pressing that, as a trailing participle, say what an act caused ("sanctioned two firms,
@@ -875,6 +877,14 @@ class Coder:
                 source, target = subject_parties, parties
             else:
                 source, target, symmetric = parties, parties, True
+        if target and code[:3] == "161" and self.verbs.lemma_mode and verb.lemma_.lower() in _RECALLING and any(
+                c.dep_ in ("dobj", "obj") and c.i in st.agent_tokens and any(
+                    x.dep_ == "poss" and x.lower_ in ("its", "their") for x in c.children) for c in verb.children):
+            # "Mali recalled its ambassador from Algeria": its own envoy, recalled from the host country
+            # (from a capital, its government)
+            target = _dedupe(Party(p.code[:3] + ("GOV" if p.kind == "metonym" else ""), p.text, p.start_char,
+                                   p.end_char, p.kind) if p.code[3:] == "DIP" and p.code[:3].isalpha()
+                             and not p.code.startswith("IGO") else p for p in target)
         if passive and not agent_parties and self.agentless_passive == "source":
             passive = False
         if not target and not passive and "source" in found and found["source"][0] == "upper":

@@ -205,3 +205,23 @@ def test_second_verb_read_as_adjective(coder, nlp, text: str, expected: list) ->
 ])
 def test_recalled_own_envoy_targets_the_host(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in a threat, whoever's act is the condition is its target
+    ("Venezuela threatened to close its airspace if Guyana allowed U.S. troops in.",
+     [("VEN", "", "COERCE", False, True), ("VEN", "GUY", "THREATEN", False, False)]),
+    ("North Korea warned it would respond with force if South Korea continued the drills.",
+     [("KOR", "", "MOBILIZE", False, True), ("PRK", "KOR", "THREATEN", False, False)]),
+    # a bare participle after "if" is passive: its "by" agent did it, and with none no one did
+    ("Egypt vowed to retaliate if attacked by Ethiopia.",
+     [("EGY", "", "ASSAULT", False, True), ("EGY", "ETH", "THREATEN", False, False),
+      ("ETH", "EGY", "ASSAULT", False, True)]),
+    ("Iran threatened to close the Strait of Hormuz if attacked.",
+     [("IRN", "", "COERCE", False, True), ("IRN", "", "THREATEN", False, False)]),
+    # near miss: a condition with no actor names no target
+    ("Iran threatened to close the Strait of Hormuz if the talks failed.",
+     [("IRN", "", "COERCE", False, True), ("IRN", "", "THREATEN", False, False)]),
+])
+def test_threat_conditions(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -150,6 +150,8 @@ _PURPOSE_VERBS = {
     **dict.fromkeys(("15", "16", "17"), frozenset({"pressure", "press", "push", "force", "compel", "deter", "dissuade",
                                                    "coerce"})),
 }
+#: subordinators before a bare passive participle ("if attacked", "when asked")
+_PARTICIPLE_MARKS = frozenset({"if", "when", "unless", "once", "until", "while", "though", "although"})
 #: verbs of calling one's own envoy home ("recalled its ambassador from Algiers")
 _RECALLING = frozenset({"recall", "withdraw", "pull"})
 #: verbs of causing a reaction ("..., prompting Japan to lodge a protest"): their subject is what is reacted to
@@ -670,6 +672,18 @@ class Coder:
             prev = v
         return None
 
+    def _condition_parties(self, st: _Sentence, verb: Token) -> list[Party]:
+        """The actors named as doers in an "if"/"unless" clause on a verb or on its complement."""
+        for v in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))):
+            for c in v.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    doers = [s for s in c.children if s.dep_ in ("nsubj", "csubj")]
+                    doers += [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                    parties = [p for d in doers for p in self._group(st, d)]
+                    if parties:
+                        return parties
+        return []
+
     def _purpose_party(self, st: _Sentence, verb: Token) -> list[Party]:
         """Who a verb of helping, pressing or keeping from acts on: its object ("to deter Syria"),
         else the subject the parser gives its clause ("to help Ukraine rebuild")."""
@@ -803,7 +817,11 @@ class Coder:
         # "Accused by Russia of sabotage, Poland expelled ...", "civilians killed by Russian troops":
         # a past participle with a "by" agent is passive; what it describes is what was acted on
         participle = not passive and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
-            self.verbs.lemma_mode and any(c.dep_ == "agent" for c in verb.children)
+            self.verbs.lemma_mode and any(c.dep_ == "agent" or (c.dep_ == "mark" and c.lower_ in _PARTICIPLE_MARKS)
+                                          for c in verb.children) and \
+            not any(c.dep_ in ("aux", "auxpass") or c.dep_ in _SUBJECTS for c in verb.children)
+        # ("threatened to close the Strait if attacked": a bare participle after "if" or "when" is
+        # passive too; with no "by" agent no one did it)
         if participle and verb.dep_ == "acl":
             # (a thing described, "talks hosted by Malaysia", is no party: left to the noun's event)
             subject_parties = self._group(st, verb.head) if verb.head.i != verb.i else []
@@ -988,6 +1006,11 @@ class Coder:
                     cause.head.head.pos_ == "VERB":
                 cause = cause.head.head    # (the parser may hang ", prompting ..." on the object)
             target = [p for p in self._subject_parties(st, cause) if p.code not in own]
+        if not target and code[:2] == "13" and self.verbs.lemma_mode:
+            # "threatened to close the Strait if Israel attacked", "vowed to retaliate if attacked by
+            # the United States": the one whose act is the condition is who is threatened
+            own = {p.code for p in source}
+            target = [p for p in self._condition_parties(st, verb) if p.code not in own]
         if not target and code[:2] in _PURPOSE_VERBS and self.verbs.lemma_mode:
             # "pledged $2 billion in aid to help Ukraine rebuild", "imposed tariffs to pressure Mexico
             # into ...": the one a purpose clause helps, presses or deters is the act's target

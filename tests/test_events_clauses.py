@@ -225,3 +225,23 @@ def test_recalled_own_envoy_targets_the_host(coder, nlp, text: str, expected: li
 ])
 def test_threat_conditions(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object pronoun of a trailing participle is the object of the act it trails (agreeing
+    # in number), not the subject the participle borrows
+    ("Hungary expelled diplomats from Austria, Slovakia and Croatia on Friday, accusing them of spying.",
+     [("HUN", "AUTDIP", "ACCUSE", False, False), ("HUN", "AUTDIP", "SANCTION", False, False),
+      ("HUN", "HRVDIP", "ACCUSE", False, False), ("HUN", "HRVDIP", "SANCTION", False, False),
+      ("HUN", "SVKDIP", "ACCUSE", False, False), ("HUN", "SVKDIP", "SANCTION", False, False)]),
+    ("Morocco arrested an Algerian journalist, accusing him of espionage.",
+     [("MAR", "DZAMED", "ACCUSE", False, False), ("MAR", "DZAMED", "COERCE", False, False)]),
+    # near miss: in a clause with a subject of its own the object pronoun may be the main subject
+    ("China staged drills near the Philippine coast after Manila accused it of bullying.",
+     [("CHN", "PHL", "MOBILIZE", False, False), ("PHLGOV", "CHN", "ACCUSE", False, False)]),
+    # a participle of force on what the attack hit restates the attack
+    ("The Houthis attacked a Liberian-flagged cargo ship, setting it on fire.", [("YEMREB", "LBR", "ASSAULT", False, False)]),
+    ("Somali pirates attacked a Maltese tanker, setting it ablaze.", [("SOMCRM", "MLT", "ASSAULT", False, False)]),
+])
+def test_object_pronoun_of_trailing_participle(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

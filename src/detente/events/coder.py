@@ -1561,6 +1561,26 @@ class Coder:
         # "Britain and France said they were ready", "Kyiv was warned that it must": the subject
         # of the clause the pronoun's clause depends on
         clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        object_of_clause = token.dep_ in ("dobj", "obj") and clause is not None and token.head.i == clause.i
+        # (the object of a clause with no subject of its own: "..., accusing them of spying")
+        bare_object = object_of_clause and self.verbs.lemma_mode and not any(
+            c.dep_ in _SUBJECTS for c in clause.children)  # type: ignore[union-attr]
+        if bare_object and clause.dep_ == "advcl" and clause.head.i != clause.i:  # type: ignore[union-attr]
+            # "expelled diplomats from Austria, accusing them of spying": the object of a trailing
+            # participle is the object of the act it trails, when the two agree in number
+            obj = next((c for c in clause.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and obj.lower_ not in _PRONOUNS and token.lower_ in ("them", "it", "him", "her") and \
+                    (token.lower_ == "them") == (obj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in obj.children)):
+                group = self._group(st, obj)
+                sector = st.at.get(obj.i)
+                if not group and sector is not None:
+                    group = [p for o in _prep_objects(clause.head, ("from",)) for p in self._group(st, o)]
+                if sector is not None and isinstance(sector.entry, AgentEntry):
+                    # ("diplomats from Germany and Poland": the countries' diplomats)
+                    group = [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
+                             if len(p.code) == 3 else p for p in group]
+                if group:
+                    return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in group]
         if clause is not None and clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i:
             subjects = [c for c in clause.head.children if c.dep_ in _SUBJECTS and c.lower_ not in _PRONOUNS]
             group = _dedupe(p for subj in subjects for p in self._group(st, subj))
@@ -2489,8 +2509,11 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
             dropped.add(id(e))
             continue
         for main in events:
-            if main.trigger_start in heads and main.cameo[:2] == e.cameo[:2] and \
+            if main.trigger_start in heads and (main.cameo[:2] == e.cameo[:2] or (
+                    _violent(e.cameo) and _violent(main.cameo))) and \
                     _plover(main.cameo) == _plover(e.cameo) and {p.code for p in e.source} <= {p.code for p in main.source}:
+                # (an attack's participle of force on what it hit restates it: "attacked a tanker,
+                # setting it ablaze")
                 dropped.add(id(e))
                 if not main.target and e.target:
                     replaced[id(main)] = dataclasses.replace(main, target=e.target)

@@ -245,3 +245,15 @@ def test_threat_conditions(coder, nlp, text: str, expected: list) -> None:  # ty
 ])
 def test_object_pronoun_of_trailing_participle(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "authorised X to act" backs X, and X's act is hypothetical (gold README, third batch)
+    ("The Security Council authorised Kenya to use force against the gangs in Haiti.",
+     [("IGOUNO", "KEN", "SUPPORT", False, False), ("KEN", "HTICRM", "COERCE", False, True)]),
+    # near miss: an authorised thing ("the deployment of ...") is no backing of anyone
+    ("The Security Council authorised the deployment of Kenyan police to Haiti.",
+     [("IGOUNO", "", "MOBILIZE", False, False)]),
+])
+def test_authorising_someone_to_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

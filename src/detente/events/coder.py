@@ -65,7 +65,7 @@ _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect"
                        "urge", "ask", "call", "demand", "suggest", "set", "likely", "able", "ready", "willing",
                        "due", "about", "need", "push", "press", "warn", "invite", "commit", "oblige", "obligate",
                        "require", "bind", "encourage", "nudge", "prod", "spur", "pressure", "lobby", "implore",
-                       "exhort", "undertake"}
+                       "exhort", "undertake", "authorize", "authorise", "empower", "mandate"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
 #: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
@@ -142,7 +142,7 @@ _FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal",
 _CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
                   "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind", "nudge", "prod",
                   "spur", "prompt", "pressure", "lobby", "implore", "exhort", "compel", "lead", "drive", "cause",
-                  "coerce", "trick", "goad", "cajole"}
+                  "coerce", "trick", "goad", "cajole", "authorize", "authorise", "empower", "mandate"}
 #: verbs of a purpose clause whose object is who an act is for ("pledged aid to help Ukraine ...") or
 #: against ("imposed tariffs to pressure Mexico"), by the root codes of the acts they may say that of
 _PURPOSE_VERBS = {
@@ -152,6 +152,8 @@ _PURPOSE_VERBS = {
 }
 #: subordinators before a bare passive participle ("if attacked", "when asked")
 _PARTICIPLE_MARKS = frozenset({"if", "when", "unless", "once", "until", "while", "though", "although"})
+#: verbs of authorising someone to act
+_AUTHORISING = frozenset({"authorize", "authorise", "empower", "mandate"})
 #: verbs of calling one's own envoy home ("recalled its ambassador from Algiers")
 _RECALLING = frozenset({"recall", "withdraw", "pull"})
 #: verbs of causing a reaction ("..., prompting Japan to lodge a protest"): their subject is what is reacted to
@@ -577,6 +579,9 @@ class Coder:
                 code = entry.code   # "welcomed the decision", "received reports of killings": no visitor
             elif pattern is None:
                 code = "043:042"    # "Albanese welcomed Li", "was greeted by Kim": a host receives a visitor
+        if code == "---" and lemma in _AUTHORISING and self.verbs.lemma_mode and any(
+                c.dep_ == "xcomp" for c in verb.children) and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            code = "051"    # "authorised Putin to use force": backing for the one authorised (and its act, hypothetical)
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
         if code[:2] == "03" and self.verbs.lemma_mode and _someone_pays(verb):

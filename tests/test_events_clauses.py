@@ -257,3 +257,16 @@ def test_object_pronoun_of_trailing_participle(coder, nlp, text: str, expected: 
 ])
 def test_authorising_someone_to_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whom a hostile act is "aimed at" or "directed at" is its target, however far from the verb
+    ("Russia sent two frigates to the Baltic in a show of force aimed at Lithuania's government.",
+     [("RUS", "LTUGOV", "MOBILIZE", False, False)]),
+    ("Japan imposed export curbs on Monday aimed at Russia's arms industry.", [("JPN", "RUS", "SANCTION", False, False)]),
+    # near miss: aimed at no actor
+    ("Russia sent two frigates to the Baltic in a show of force aimed at calming its allies.",
+     [("RUS", "", "MOBILIZE", False, False)]),
+])
+def test_aimed_at_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -152,6 +152,8 @@ _PURPOSE_VERBS = {
 }
 #: subordinators before a bare passive participle ("if attacked", "when asked")
 _PARTICIPLE_MARKS = frozenset({"if", "when", "unless", "once", "until", "while", "though", "although"})
+#: participles that say whom an act is aimed at
+_AIMING = frozenset({"aim", "aimed", "direct", "directed"})
 #: verbs of authorising someone to act
 _AUTHORISING = frozenset({"authorize", "authorise", "empower", "mandate"})
 #: verbs of calling one's own envoy home ("recalled its ambassador from Algiers")
@@ -642,6 +644,9 @@ class Coder:
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
         if code == "074" and not target and self.verbs.lemma_mode and not self.bare_agents:
             code = "154"    # "sent warships to the region": forces sent to no one are a deployment
+        if not target and (code[:2] in _HOSTILE_ROOTS or code[:2] == "15") and self.verbs.lemma_mode and \
+                not _AIMING.isdisjoint(st.words):
+            target = self._aimed_at(st, verb, source)
         if not source and (not target or not self.bare_agents):
             return []    # no one did it (what :meth:`_emit` would drop, found before the flags are worked out)
         trigger_tokens = sorted({verb.i, *skip})
@@ -676,6 +681,18 @@ class Coder:
                 return v, accused
             prev = v
         return None
+
+    def _aimed_at(self, st: _Sentence, verb: Token, source: Sequence[Party]) -> list[Party]:
+        """"deployed warships to the Caribbean in a show of force aimed at Venezuela's government":
+        whom a participle in the verb's phrase says the act is aimed or directed at."""
+        own = {p.code for p in source}
+        for t in st.view.subtree(verb.i):
+            tok = verb.doc[t]
+            if tok.lemma_.lower() in _AIMING and tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl"):
+                target = [p for o in _prep_objects(tok, ("at", "against")) for p in self._group(st, o) if p.code not in own]
+                if target:
+                    return target
+        return []
 
     def _condition_parties(self, st: _Sentence, verb: Token) -> list[Party]:
         """The actors named as doers in an "if"/"unless" clause on a verb or on its complement."""

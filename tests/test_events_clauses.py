@@ -270,3 +270,18 @@ def test_authorising_someone_to_act(coder, nlp, text: str, expected: list) -> No
 ])
 def test_aimed_at_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pattern's "+" that read into the "over" phrase giving the reason names whom the reason's
+    # act was done to: the act's owner is the target
+    ("The EU imposed fresh sanctions over Russia's use of chemical weapons against Ukrainian troops.",
+     [("IGOEUREEC", "RUS", "SANCTION", False, False)]),
+    ("Washington imposed sanctions over Beijing's crackdown on Hong Kong activists.",
+     [("CHNGOV", "", "ASSAULT", False, False), ("USAGOV", "CHNGOV", "SANCTION", False, False)]),
+    # near miss: a target named before the reason stays
+    ("Britain imposed sanctions on Belarus over its support for attacks on Ukrainian cities.",
+     [("GBR", "BLR", "SANCTION", False, False)]),
+])
+def test_reason_owner_is_the_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -682,6 +682,21 @@ class Coder:
             prev = v
         return None
 
+    def _reason_owner(self, st: _Sentence, verb: Token, target: Sequence[Party]) -> list[Party]:
+        """The owner of the act an "over"/"for" phrase of the verb (or of its object) gives as the
+        reason, when every target party lies inside that act's own phrase; else nothing."""
+        doc = verb.doc
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "for")):
+            act = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            owner = next((c for c in act.children if c.dep_ == "poss"), None) if act is not None else None
+            if owner is None:
+                continue
+            inside = range(act.i + 1, act.right_edge.i + 1)
+            if all((t := _token_at(doc, p.start_char)) is not None and t.i in inside for p in target):
+                return self._group(st, owner)
+        return []
+
     def _aimed_at(self, st: _Sentence, verb: Token, source: Sequence[Party]) -> list[Party]:
         """"deployed warships to the Caribbean in a show of force aimed at Venezuela's government":
         whom a participle in the verb's phrase says the act is aimed or directed at."""
@@ -917,6 +932,13 @@ class Coder:
                 source, target = subject_parties, parties
             else:
                 source, target, symmetric = parties, parties, True
+        if target and "target" in found and self.verbs.lemma_mode and code[:2] in _HOSTILE_ROOTS:
+            # "imposed sanctions over Russia's use of chemical weapons against Ukrainian troops": a
+            # "+" that read into the phrase saying why names whom the reason's act was done to; the
+            # act's owner is the target
+            owner = self._reason_owner(st, verb, target)
+            if owner:
+                target = [p for p in owner if p.code not in {q.code for q in source}] or target
         if target and code[:3] == "161" and self.verbs.lemma_mode and verb.lemma_.lower() in _RECALLING and any(
                 c.dep_ in ("dobj", "obj") and c.i in st.agent_tokens and any(
                     x.dep_ == "poss" and x.lower_ in ("its", "their") for x in c.children) for c in verb.children):

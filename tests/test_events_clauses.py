@@ -285,3 +285,15 @@ def test_aimed_at_target(coder, nlp, text: str, expected: list) -> None:  # type
 ])
 def test_reason_owner_is_the_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "denied any role in X" where the parser hangs "in X" on the verb: X is the denier's, negated
+    ("Ukraine denied any role in a drone attack on the Kremlin.", [("UKR", "RUSGOV", "ASSAULT", True, False)]),
+    ("Iran denied any involvement in the attack on the tanker.", [("IRN", "", "ASSAULT", True, False)]),
+    # near miss: a role played in talks is no denial, and the talks keep their own parties
+    ("India played a key role in the talks with Nepal.",
+     [("IND", "NPL", "CONSULT", False, False), ("NPL", "IND", "CONSULT", False, False)]),
+])
+def test_denied_role_in_an_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -2839,6 +2839,9 @@ def _noun_conjunct_host(verb: Token) -> Token | None:
 def _owned_by(noun: Token) -> Token | None:
     """The verb of "claimed responsibility for X", "denied any role in X" when ``noun`` is X."""
     prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("for", "in") and prep.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OWNING for c in prep.head.children):
+        return prep.head    # (the parser may hang "in X" on the verb: "denied any role in a drone attack")
     if noun.dep_ != "pobj" or prep.lower_ not in ("for", "in") or prep.head.lemma_.lower() not in _OWNING:
         return None
     owning = prep.head

@@ -297,3 +297,15 @@ def test_reason_owner_is_the_target(coder, nlp, text: str, expected: list) -> No
 ])
 def test_denied_role_in_an_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause before a semicolon or colon that the parser made the complement of the next verb
+    # stands alone: the rejection neither negates it nor takes its target
+    ("The Philippines summoned China's ambassador on Tuesday; Beijing rejected the protest.",
+     [("CHNGOV", "", "REJECT", False, False), ("PHL", "CHNDIP", "ACCUSE", False, False)]),
+    # near miss: a real complement of a refusal before a comma is still refused
+    ("Russia will not attend the talks, the Kremlin said.", [("RUS", "", "CONSULT", True, True)]),
+])
+def test_clause_before_a_semicolon_stands_alone(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

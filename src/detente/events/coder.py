@@ -2457,7 +2457,7 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
         if not e.target and e.cameo[:2] in ("02", "03", "10", "11", "12", "13"):
             token = _token_at(sent.doc, e.trigger_start)
             for t in (token.subtree if token is not None else ()):
-                if t.i == token.i or not (t.dep_ in ("xcomp", "ccomp") or _adjacent_gerund(t)):
+                if t.i == token.i or not (t.dep_ in ("xcomp", "ccomp") or _adjacent_gerund(t)) or _split_off(t):
                     continue
                 inner = by_trigger.get(t.idx)
                 if inner is None and t.dep_ == "xcomp":
@@ -3040,7 +3040,7 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
     v, how = verb, "self"
     for _ in range(limit):
         yield v, how
-        if v.head.i == v.i:
+        if v.head.i == v.i or _split_off(v):
             return
         if v.dep_ in ("xcomp", "ccomp") or (v.dep_ in ("dobj", "pcomp") and v.tag_ == "VBG") or _adjacent_gerund(v):
             v, how = (v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head), "complement"
@@ -3048,6 +3048,14 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
             v, how = v.head, "coordinate"
         else:
             return
+
+
+def _split_off(verb: Token) -> bool:
+    """"The Philippines summoned China's envoy; Beijing rejected the protest": a clause before a
+    semicolon or colon that the parser made the complement of the next clause's verb stands alone."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "advcl") and verb.i < head.i and any(
+        c.dep_ == "punct" and c.lower_ in (";", ":") and verb.right_edge.i < c.i < head.i for c in head.children)
 
 
 def _negated(verb: Token, pattern: Pattern | None) -> bool:

@@ -309,3 +309,17 @@ def test_denied_role_in_an_act(coder, nlp, text: str, expected: list) -> None:  
 ])
 def test_clause_before_a_semicolon_stands_alone(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ordering another party to act is a demand of it, and the act is not asserted
+    ("The ICJ ordered Russia to suspend its military operations in Ukraine.",
+     [("IGOUNOJUDICJ", "RUS", "REQUEST", False, False), ("RUS", "", "RETREAT", False, True)]),
+    # also where no pattern word of "order" is in the sentence
+    ("The Security Council authorised Kenya to lead a security mission in Haiti.",
+     [("IGOUNO", "KEN", "SUPPORT", False, False)]),
+    # near miss: an order to one's own side names no one
+    ("Trump ordered the Pentagon to draw up plans for strikes.", []),
+])
+def test_ordering_another_party(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

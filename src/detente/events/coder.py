@@ -65,7 +65,8 @@ _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect"
                        "urge", "ask", "call", "demand", "suggest", "set", "likely", "able", "ready", "willing",
                        "due", "about", "need", "push", "press", "warn", "invite", "commit", "oblige", "obligate",
                        "require", "bind", "encourage", "nudge", "prod", "spur", "pressure", "lobby", "implore",
-                       "exhort", "undertake", "authorize", "authorise", "empower", "mandate"}
+                       "exhort", "undertake", "authorize", "authorise", "empower", "mandate", "order", "instruct",
+                       "command"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
 #: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
@@ -154,6 +155,9 @@ _PURPOSE_VERBS = {
 _PARTICIPLE_MARKS = frozenset({"if", "when", "unless", "once", "until", "while", "though", "although"})
 #: participles that say whom an act is aimed at
 _AIMING = frozenset({"aim", "aimed", "direct", "directed"})
+#: verbs of ordering someone to act (a demand when no pattern says more; another state's or
+#: organisation's act only: a state's own forces ordered to act name no other party, see _emit)
+_ORDERING = frozenset({"order", "instruct", "direct", "command"})
 #: verbs of authorising someone to act
 _AUTHORISING = frozenset({"authorize", "authorise", "empower", "mandate"})
 #: verbs of calling one's own envoy home ("recalled its ambassador from Algiers")
@@ -547,7 +551,13 @@ class Coder:
                 return self._emit(st, "112", source, target, doc[verb.i:verb.i + 1], _negated(verb, None),
                                   _hypothetical(verb), self._when(verb, st.day), rule, False)
         hopeful = entry.hopeful(st.words)
-        if entry.code == "---" and (not hopeful or not self._within_reach(st, verb, hopeful)):
+        # "the court ordered Israel to halt its offensive", "authorised Putin to use force": a demand
+        # of, or backing for, the one told to act, when no pattern says more
+        directive = None
+        if entry.code == "---" and self.verbs.lemma_mode and (lemma in _ORDERING or lemma in _AUTHORISING) and any(
+                c.dep_ == "xcomp" for c in verb.children) and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            directive = "020" if lemma in _ORDERING else "051"
+        if entry.code == "---" and directive is None and (not hopeful or not self._within_reach(st, verb, hopeful)):
             return []     # a light verb with none of its patterns' words in the sentence, or below it
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
         upper, lower_tokens = self._contexts(st, verb, skip)
@@ -581,9 +591,10 @@ class Coder:
                 code = entry.code   # "welcomed the decision", "received reports of killings": no visitor
             elif pattern is None:
                 code = "043:042"    # "Albanese welcomed Li", "was greeted by Kim": a host receives a visitor
-        if code == "---" and lemma in _AUTHORISING and self.verbs.lemma_mode and any(
-                c.dep_ == "xcomp" for c in verb.children) and any(c.dep_ in ("dobj", "obj") for c in verb.children):
-            code = "051"    # "authorised Putin to use force": backing for the one authorised (and its act, hypothetical)
+        if code == "---" and directive is not None:
+            code = directive
+        else:
+            directive = None
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
         if code[:2] == "03" and self.verbs.lemma_mode and _someone_pays(verb):
@@ -642,6 +653,8 @@ class Coder:
             # ("could strike European capitals": places and military targets are struck, though no
             # actor is named)
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
+        if directive is not None and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
+            return []    # "Trump ordered the Pentagon to draw up plans": orders to one's own side name no one
         if code == "074" and not target and self.verbs.lemma_mode and not self.bare_agents:
             code = "154"    # "sent warships to the region": forces sent to no one are a deployment
         if not target and (code[:2] in _HOSTILE_ROOTS or code[:2] == "15") and self.verbs.lemma_mode and \

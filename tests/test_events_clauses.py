@@ -323,3 +323,17 @@ def test_clause_before_a_semicolon_stands_alone(coder, nlp, text: str, expected:
 ])
 def test_ordering_another_party(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a trailing participle of saying that the parser hung on the reported clause is the
+    # reporter's act, not the act of the reported clause's subject
+    ("Minsk denied on Friday that Belarusian guards had beaten Polish migrants, accusing Warsaw of lying.",
+     [("BLR", "POL", "ASSAULT", True, False), ("BLRGOV", "POLGOV", "ACCUSE", False, False)]),
+    ("Tehran said Israeli jets had struck its consulate, vowing revenge.",
+     [("IRNGOV", "", "THREATEN", False, False), ("ISR", "IRNDIP", "ASSAULT", False, False)]),
+    # near miss: a participle of force after a reported clause restates its attack
+    ("Kyiv said Russian forces had shelled Kharkiv, killing five civilians.", [("RUSMIL", "UKR", "ASSAULT", False, False)]),
+])
+def test_speaking_participle_belongs_to_the_reporter(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

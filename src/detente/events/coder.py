@@ -160,6 +160,9 @@ _AIMING = frozenset({"aim", "aimed", "direct", "directed"})
 _ORDERING = frozenset({"order", "instruct", "direct", "command"})
 #: verbs of authorising someone to act
 _AUTHORISING = frozenset({"authorize", "authorise", "empower", "mandate"})
+#: participles of saying, accusing or appealing: trailing a reported clause, the reporter's acts
+_SPEAKING_PARTICIPLES = _ACCUSING | {"say", "call", "urge", "warn", "insist", "demand", "deny", "vow", "threaten",
+                                     "accuse", "blame", "add", "describe", "dismiss", "reject", "promise", "pledge"}
 #: verbs of calling one's own envoy home ("recalled its ambassador from Algiers")
 _RECALLING = frozenset({"recall", "withdraw", "pull"})
 #: verbs of causing a reaction ("..., prompting Japan to lodge a protest"): their subject is what is reacted to
@@ -2126,6 +2129,12 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             obj = next((c for c in v.head.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj], passive
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ccomp" and v.i > v.head.i and \
+                v.lemma_.lower() in _SPEAKING_PARTICIPLES and v.nbor(-1).lower_ == "," and v.head.head.i != v.head.i:
+            # "the Kremlin denied that Russian troops had killed civilians, accusing Kyiv of staging
+            # the scenes": a trailing participle of saying hung on the reported clause is the reporter's
+            v = v.head.head
+            continue
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
             # "the hospital was hit by Russian missiles, killing two doctors": the agent did it
             agent = next((c for c in v.head.children if c.dep_ == "agent"), None)

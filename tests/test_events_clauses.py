@@ -337,3 +337,19 @@ def test_ordering_another_party(coder, nlp, text: str, expected: list) -> None: 
 ])
 def test_speaking_participle_belongs_to_the_reporter(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reason phrase with no owner names no target: Taiwan bought the arms, it is not sanctioned
+    ("Beijing imposed sanctions on Lockheed Martin over arms sales to Taiwan.",
+     [("CHNGOV", "", "SANCTION", False, False)]),
+    # a "+" after a preposition stays in that preposition's phrase: Washington asked, it is not aided
+    ("Mexico sent 10,000 troops to its northern border at the request of Washington.",
+     [("MEX", "", "MOBILIZE", False, False)]),
+    # near misses: a "+" that names an actor in its own phrase, and a target named before the reason
+    ("Poland sent 2,000 troops to Lithuania at the request of NATO.", [("POL", "LTU", "AID", False, False)]),
+    ("Beijing imposed sanctions on Taiwan's ruling party over its contacts with Washington.",
+     [("CHNGOV", "TWN", "SANCTION", False, False)]),
+])
+def test_targets_stay_in_their_phrase(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

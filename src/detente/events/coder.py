@@ -698,20 +698,21 @@ class Coder:
             prev = v
         return None
 
-    def _reason_owner(self, st: _Sentence, verb: Token, target: Sequence[Party]) -> list[Party]:
-        """The owner of the act an "over"/"for" phrase of the verb (or of its object) gives as the
-        reason, when every target party lies inside that act's own phrase; else nothing."""
+    def _reason_owner(self, st: _Sentence, verb: Token, target: Sequence[Party]) -> list[Party] | None:
+        """When every target party lies inside the act an "over"/"for" phrase of the verb (or of
+        its object) gives as the reason, after its head noun: the owner of that act ("Russia's"),
+        or no one; ``None`` when the targets are not there."""
         doc = verb.doc
         heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
         for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "for")):
             act = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            owner = next((c for c in act.children if c.dep_ == "poss"), None) if act is not None else None
-            if owner is None:
+            if act is None or act.pos_ not in ("NOUN", "PROPN") or act.i in st.at:
                 continue
             inside = range(act.i + 1, act.right_edge.i + 1)
             if all((t := _token_at(doc, p.start_char)) is not None and t.i in inside for p in target):
-                return self._group(st, owner)
-        return []
+                owner = next((c for c in act.children if c.dep_ == "poss"), None)
+                return self._group(st, owner) if owner is not None else []
+        return None
 
     def _aimed_at(self, st: _Sentence, verb: Token, source: Sequence[Party]) -> list[Party]:
         """"deployed warships to the Caribbean in a show of force aimed at Venezuela's government":
@@ -928,6 +929,14 @@ class Coder:
             return []
 
         def after(pos: int, skips: int = 0) -> list[Party]:
+            if self.verbs.lemma_mode and 0 < pos <= len(lower) and not skips:
+                prep = verb.doc[lower[pos - 1][0]]
+                if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP":
+                    # "sanctions on Lockheed Martin over arms sales to Taiwan", "troops to its border at
+                    # the request of Washington": a "+" after a preposition is in that preposition's phrase
+                    inside = set(st.view.subtree(prep.i))
+                    return first_group([t for t in lower if t[0] in inside], 0, 0, used) if \
+                        lower[pos][0] in inside else first_group(lower, pos, skips, used) if pos < len(lower) else []
             return first_group(lower, pos, skips, used)
 
         source: list[Party] = []
@@ -948,13 +957,6 @@ class Coder:
                 source, target = subject_parties, parties
             else:
                 source, target, symmetric = parties, parties, True
-        if target and "target" in found and self.verbs.lemma_mode and code[:2] in _HOSTILE_ROOTS:
-            # "imposed sanctions over Russia's use of chemical weapons against Ukrainian troops": a
-            # "+" that read into the phrase saying why names whom the reason's act was done to; the
-            # act's owner is the target
-            owner = self._reason_owner(st, verb, target)
-            if owner:
-                target = [p for p in owner if p.code not in {q.code for q in source}] or target
         if target and code[:3] == "161" and self.verbs.lemma_mode and verb.lemma_.lower() in _RECALLING and any(
                 c.dep_ in ("dobj", "obj") and c.i in st.agent_tokens and any(
                     x.dep_ == "poss" and x.lower_ in ("its", "their") for x in c.children) for c in verb.children):
@@ -1085,6 +1087,13 @@ class Coder:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
             # Hamas accused each other of violating the truce": reciprocal
             target, symmetric = source, True
+        if target and self.verbs.lemma_mode and code[:2] in _HOSTILE_ROOTS and not symmetric:
+            # "imposed sanctions over Russia's use of chemical weapons against Ukrainian troops",
+            # "sanctions on Lockheed Martin over arms sales to Taiwan": a target read from the phrase
+            # saying why names whom the reason's act was done to; the act's owner, if named, is the target
+            owner = self._reason_owner(st, verb, target)
+            if owner is not None:
+                target = [p for p in owner if p.code not in {q.code for q in source}]
         if mutual and code.split(":")[0] in _MUTUAL_WITH_PARTNER and not symmetric:
             mutual = len({p.code for p in source}) >= 2 or any(_named_after(verb.doc, p, st, ("with", "between", "among")) for p in target)
         if mutual and source and target and not symmetric:

@@ -660,7 +660,7 @@ class Coder:
             return []    # "Trump ordered the Pentagon to draw up plans": orders to one's own side name no one
         if code == "074" and not target and self.verbs.lemma_mode and not self.bare_agents:
             code = "154"    # "sent warships to the region": forces sent to no one are a deployment
-        if not target and (code[:2] in _HOSTILE_ROOTS or code[:2] == "15") and self.verbs.lemma_mode and \
+        if not target and (code[:2] in _HOSTILE_ROOTS or code[:2] == "15") and self.verbs.lemma_mode and not self.bare_agents and \
                 not _AIMING.isdisjoint(st.words):
             target = self._aimed_at(st, verb, source)
         if not source and (not target or not self.bare_agents):
@@ -957,7 +957,8 @@ class Coder:
                 source, target = subject_parties, parties
             else:
                 source, target, symmetric = parties, parties, True
-        if target and code[:3] == "161" and self.verbs.lemma_mode and verb.lemma_.lower() in _RECALLING and any(
+        if target and code[:3] == "161" and self.verbs.lemma_mode and not self.bare_agents and \
+                verb.lemma_.lower() in _RECALLING and any(
                 c.dep_ in ("dobj", "obj") and c.i in st.agent_tokens and any(
                     x.dep_ == "poss" and x.lower_ in ("its", "their") for x in c.children) for c in verb.children):
             # "Mali recalled its ambassador from Algeria": its own envoy, recalled from the host country
@@ -1068,12 +1069,12 @@ class Coder:
                     cause.head.head.pos_ == "VERB":
                 cause = cause.head.head    # (the parser may hang ", prompting ..." on the object)
             target = [p for p in self._subject_parties(st, cause) if p.code not in own]
-        if not target and code[:2] == "13" and self.verbs.lemma_mode:
+        if not target and code[:2] == "13" and self.verbs.lemma_mode and not self.bare_agents:
             # "threatened to close the Strait if Israel attacked", "vowed to retaliate if attacked by
             # the United States": the one whose act is the condition is who is threatened
             own = {p.code for p in source}
             target = [p for p in self._condition_parties(st, verb) if p.code not in own]
-        if not target and code[:2] in _PURPOSE_VERBS and self.verbs.lemma_mode:
+        if not target and code[:2] in _PURPOSE_VERBS and self.verbs.lemma_mode and not self.bare_agents:
             # "pledged $2 billion in aid to help Ukraine rebuild", "imposed tariffs to pressure Mexico
             # into ...": the one a purpose clause helps, presses or deters is the act's target
             purpose = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i
@@ -1087,7 +1088,7 @@ class Coder:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
             # Hamas accused each other of violating the truce": reciprocal
             target, symmetric = source, True
-        if target and self.verbs.lemma_mode and code[:2] in _HOSTILE_ROOTS and not symmetric:
+        if target and self.verbs.lemma_mode and not self.bare_agents and code[:2] in _HOSTILE_ROOTS and not symmetric:
             # "imposed sanctions over Russia's use of chemical weapons against Ukrainian troops",
             # "sanctions on Lockheed Martin over arms sales to Taiwan": a target read from the phrase
             # saying why names whom the reason's act was done to; the act's owner, if named, is the target

@@ -353,3 +353,40 @@ def test_speaking_participle_belongs_to_the_reporter(coder, nlp, text: str, expe
 ])
 def test_targets_stay_in_their_phrase(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # talks in a "following" phrase (read by the parser as a verb) are the clause subject's
+    ("Following talks with Xi, Lula signed 15 agreements with China.",
+     [("BRAGOV", "CHN", "SUPPORT", False, False), ("BRAGOV", "CHNGOV", "CONSULT", False, False),
+      ("CHN", "BRAGOV", "SUPPORT", False, False), ("CHNGOV", "BRAGOV", "CONSULT", False, False)]),
+    # near miss: an event noun in the phrase that names no party
+    ("Following the attack, Israel closed the crossing.", [("ISR", "", "COERCE", False, False)]),
+])
+def test_following_phrase_events(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demand that a clause's subject act is made of that subject
+    ("Japan protested to China over the incursion and demanded that Beijing respect its airspace.",
+     [("JPN", "CHN", "ACCUSE", False, False), ("JPN", "CHNGOV", "REQUEST", False, False)]),
+    # near miss: a clause whose subject is no actor
+    ("Kyiv demanded that the strikes stop.", [("UKRGOV", "", "REQUEST", False, False)]),
+])
+def test_demand_that_targets_the_clause_subject(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the two sides" as the object of another actor's act are not that actor
+    ("Russia and Ukraine swapped prisoners as Turkey hosted talks between the two sides.",
+     [("RUS", "TUR", "CONSULT", False, False), ("RUS", "UKR", "RETREAT", False, False),
+      ("UKR", "RUS", "RETREAT", False, False), ("UKR", "TUR", "CONSULT", False, False)]),
+    # near miss: "the two sides" as a subject are the last two named
+    ("Qatar mediated between Israel and Hamas, and the two sides agreed to a truce.",
+     [("ISR", "PSEREB", "AGREE", False, False), ("PSEREB", "ISR", "AGREE", False, False),
+      ("QAT", "ISR", "CONSULT", False, False), ("QAT", "PSEREB", "CONSULT", False, False)]),
+])
+def test_the_two_sides_are_not_the_actor(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -1069,6 +1069,12 @@ class Coder:
                     cause.head.head.pos_ == "VERB":
                 cause = cause.head.head    # (the parser may hang ", prompting ..." on the object)
             target = [p for p in self._subject_parties(st, cause) if p.code not in own]
+        if not target and code[:2] in ("02", "10") and self.verbs.lemma_mode and not self.bare_agents:
+            # "demanded that Beijing respect its airspace": a demand is made of the clause's subject
+            own = {p.code for p in source}
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            doers = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
+            target = [p for d in doers for p in self._group(st, d) if p.code not in own]
         if not target and code[:2] == "13" and self.verbs.lemma_mode and not self.bare_agents:
             # "threatened to close the Strait if Israel attacked", "vowed to retaliate if attacked by
             # the United States": the one whose act is the condition is who is threatened
@@ -1414,13 +1420,16 @@ class Coder:
             everyone = _dedupe(source + target)
             if not everyone and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS:
                 return []    # "ready to lead a force after a ceasefire": a time, not an event
-            if len({p.code for p in everyone}) < 2 and noun.dep_ == "pobj" and entry.code[:2] != "05" and \
-                    not self._hostile_of(noun):
+            # ("Following talks with Xi, Lula signed ...": the parser makes "following" a verb)
+            when_object = noun.dep_ in ("dobj", "obj") and noun.head.dep_ == "prep" and noun.head.lower_ in _WHEN_PREPS
+            if len({p.code for p in everyone}) < 2 and (noun.dep_ == "pobj" or when_object) and \
+                    entry.code[:2] != "05" and not self._hostile_of(noun):
                 # (not for an agreement: "out of the Iran nuclear deal", "Article 4 of NATO's
                 # treaty" name one that exists, not one the clause's actors made)
                 # "Russia said it would scale back ... after talks with Ukrainian negotiators":
                 # the clause's subject is the other party
-                governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
+                                 and not (a.dep_ == "prep" and a.lower_ in _WHEN_PREPS)), None)
                 if governor is not None:
                     # "Erdogan congratulated Trump ... in a phone call": the clause's actors
                     subjects, _ = _subject(governor)
@@ -1861,6 +1870,13 @@ class Coder:
         sentence or earlier in the paragraph), each with its most specific code."""
         named = self._earlier(st, head.left_edge.i)
         earlier = [p for p in named if p.kind != "city"]
+        clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and self.verbs.lemma_mode and not self.bare_agents and head.dep_ not in _SUBJECTS:
+            # "as Turkey hosted talks between the two sides": the two are not who acts on them
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not c.left_edge.i <= head.i <= c.right_edge.i]
+            acting = {p.code[:3] for c in subjects for p in self._group(st, c)}
+            earlier = [p for p in earlier if p.code[:3] not in acting]
         if len(named) == len(st.memory) and earlier:
             # "Modi and Xi met in Kazan on the sidelines of the BRICS summit. The two leaders ...":
             # the last sentence's compound subject, not the places and settings named after it

@@ -390,3 +390,23 @@ def test_demand_that_targets_the_clause_subject(coder, nlp, text: str, expected:
 ])
 def test_the_two_sides_are_not_the_actor(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "called/pressed/pushed for X to act": an appeal to X, whose act is hypothetical
+    ("The UN called for Israel to allow aid into Gaza.",
+     [("IGOUNO", "ISR", "REQUEST", False, False), ("ISR", "", "RETREAT", False, True)]),
+    ("Brazil pushed for Venezuela to hold free elections.", [("BRA", "VEN", "REQUEST", False, False)]),
+    # "appealed to X to act": X is the subject of the hypothetical act
+    ("France appealed to Iran to release the detained tourists.",
+     [("FRA", "IRN", "REQUEST", False, False), ("IRN", "", "RETREAT", False, True)]),
+    # lifting a veto drops an objection
+    ("Germany pressed for Hungary to lift its veto.",
+     [("DEU", "HUN", "REQUEST", False, False), ("HUN", "", "CONCEDE", False, True)]),
+    # near miss: "called for" a noun keeps its own coding
+    ("Egypt called for talks between Ethiopia and Sudan.",
+     [("EGY", "ETH", "REQUEST", False, False), ("EGY", "SDN", "REQUEST", False, False),
+      ("ETH", "SDN", "CONSULT", False, True), ("SDN", "ETH", "CONSULT", False, True)]),
+])
+def test_appeals_for_someone_to_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

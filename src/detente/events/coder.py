@@ -66,7 +66,7 @@ _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect"
                        "due", "about", "need", "push", "press", "warn", "invite", "commit", "oblige", "obligate",
                        "require", "bind", "encourage", "nudge", "prod", "spur", "pressure", "lobby", "implore",
                        "exhort", "undertake", "authorize", "authorise", "empower", "mandate", "order", "instruct",
-                       "command"}
+                       "command", "appeal"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
 #: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
@@ -143,7 +143,7 @@ _FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal",
 _CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
                   "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind", "nudge", "prod",
                   "spur", "prompt", "pressure", "lobby", "implore", "exhort", "compel", "lead", "drive", "cause",
-                  "coerce", "trick", "goad", "cajole", "authorize", "authorise", "empower", "mandate"}
+                  "coerce", "trick", "goad", "cajole", "authorize", "authorise", "empower", "mandate", "appeal"}
 #: verbs of a purpose clause whose object is who an act is for ("pledged aid to help Ukraine ...") or
 #: against ("imposed tariffs to pressure Mexico"), by the root codes of the acts they may say that of
 _PURPOSE_VERBS = {
@@ -158,6 +158,8 @@ _AIMING = frozenset({"aim", "aimed", "direct", "directed"})
 #: verbs of ordering someone to act (a demand when no pattern says more; another state's or
 #: organisation's act only: a state's own forces ordered to act name no other party, see _emit)
 _ORDERING = frozenset({"order", "instruct", "direct", "command"})
+#: verbs of appealing that take a "for X to" clause ("called for Israel to allow aid in")
+_APPEALING = frozenset({"call", "press", "push", "appeal", "lobby"})
 #: verbs of authorising someone to act
 _AUTHORISING = frozenset({"authorize", "authorise", "empower", "mandate"})
 #: participles of saying, accusing or appealing: trailing a reported clause, the reporter's acts
@@ -560,6 +562,8 @@ class Coder:
         if entry.code == "---" and self.verbs.lemma_mode and (lemma in _ORDERING or lemma in _AUTHORISING) and any(
                 c.dep_ == "xcomp" for c in verb.children) and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             directive = "020" if lemma in _ORDERING else "051"
+        elif entry.code == "---" and self.verbs.lemma_mode and lemma in _APPEALING and _for_clause(verb) is not None:
+            directive = "020"   # "called for Israel to allow aid in": an appeal to the clause's subject
         if entry.code == "---" and directive is None and (not hopeful or not self._within_reach(st, verb, hopeful)):
             return []     # a light verb with none of its patterns' words in the sentence, or below it
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
@@ -1072,7 +1076,8 @@ class Coder:
         if not target and code[:2] in ("02", "10") and self.verbs.lemma_mode and not self.bare_agents:
             # "demanded that Beijing respect its airspace": a demand is made of the clause's subject
             own = {p.code for p in source}
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            # ("pressed for Hungary to lift its veto": the subject of a "for ... to" clause)
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _for_clause(verb)
             doers = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
             target = [p for d in doers for p in self._group(st, d) if p.code not in own]
         if not target and code[:2] == "13" and self.verbs.lemma_mode and not self.bare_agents:
@@ -2144,7 +2149,8 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             # (the parser may read "pushed Japan to protest" as an adverbial infinitive)
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is None:   # "called on Washington to cancel"
-                on = next((c for c in v.head.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")), None)
+                on = next((c for c in v.head.children if c.dep_ in ("prep", "prt") and (c.lower_ in ("on", "upon") or (
+                    c.lower_ == "to" and v.head.lemma_.lower() == "appeal"))), None)    # ("appealed to Iran to release")
                 obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
             if obj is not None:
                 return [obj], passive
@@ -3147,6 +3153,13 @@ def _accused_act(verb: Token) -> bool:
     """"accused Qatar of supporting terrorism", "blamed Kyiv for shelling the plant": the act an
     accusation alleges."""
     return verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.lemma_.lower() in _ACCUSING
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """"called for Israel to allow aid in": a "for X to" clause of the verb (with its subject X)."""
+    return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and any(
+        s.dep_ == "nsubj" for s in c.children)), None)
 
 
 def _causal_participle(verb: Token) -> bool:

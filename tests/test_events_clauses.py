@@ -23,6 +23,10 @@ def coded(coder, nlp, text: str) -> list[tuple[str, str, str, bool, bool]]:  # t
     # the pronoun of a relative clause set off by commas is the actor it describes, as subject ...
     ("Norway, which sent Ukraine artillery shells last year, condemned the attack.",
      [("NOR", "", "ACCUSE", False, False), ("NOR", "UKR", "AID", False, False)]),
+    # ... also of a name in apposition (the phrase it names) ...
+    ("Ghana's president, John Mahama, who visited Abuja last week, signed a trade deal with Britain.",
+     [("GBR", "GHAGOV", "SUPPORT", False, False), ("GHAGOV", "GBR", "SUPPORT", False, False),
+      ("GHAGOV", "NGAGOV", "CONSULT", False, False)]),
     # ... also of an actor that is the object of a preposition
     ("The raid drew condemnation from Brazil, which called on Paraguay to release the detained farmers.",
      [("BRA", "", "ACCUSE", False, False), ("BRA", "PRY", "REQUEST", False, False),
@@ -128,6 +132,9 @@ def test_allegations_accuse_the_clause_subject(coder, nlp, text: str, expected: 
      [("GBR", "RUSUAF", "ACCUSE", False, False), ("GBR", "RUSUAF", "SANCTION", False, False)]),
     ("Kenya deported two Ugandan activists whom it accused of plotting riots.",
      [("KEN", "UGAOPP", "ACCUSE", False, False), ("KEN", "UGAOPP", "COERCE", False, False)]),
+    # (the parser may call the pronoun "dep" and the second object "dobj")
+    ("The Houthis, whom Washington designated a terrorist group, attacked two ships.",
+     [("USAGOV", "YEMREB", "SANCTION", False, False)]),
     # near miss: a "to +" partner after an object relative is still the target
     ("Hungary blocked the aid package that Brussels had promised to Ukraine.",
      [("HUN", "", "COERCE", False, False), ("IGOEUREEC", "UKR", "AGREE", False, False)]),

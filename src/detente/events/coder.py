@@ -2141,7 +2141,8 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
                 s.lower_ in _WH_SUBJECTS and s.i and s.nbor(-1).lower_ in (",", "-", "\u2013", "\u2014") for s in found):
             # "Germany, which supplied Ukraine with ...", "France, which called on Israel to ...": the
             # pronoun of a relative clause set off by a comma stands for the noun the clause describes
-            return [v.head], passive
+            # (for a name in apposition, "Kenya's president, William Ruto, who ...", the phrase it names)
+            return [v.head.head if v.head.dep_ == "appos" and v.head.head.i != v.head.i else v.head], passive
         if found:
             return found, passive
         if (v.dep_ == "xcomp" or (v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))) \
@@ -3074,8 +3075,12 @@ _WH_SUBJECTS = frozenset({"that", "which", "who"})
 def _object_relative(verb: Token, subjects: Sequence[Token]) -> bool:
     """Whether the verb heads a relative clause whose own subject is named and whose object is
     the noun it describes ("the citizens it had abducted", "the ship which the rebels seized")."""
+    # ("the Houthis, whom Washington designated a terrorist group": the parser may call the
+    # pronoun "dep" and the second object "dobj")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    fronted = any(c.dep_ == "dep" and c.lower_ in ("whom", "which") and c.i < verb.i for c in verb.children)
     return verb.dep_ == "relcl" and bool(subjects) and all(s.lower_ not in _RELATIVES for s in subjects) and \
-        all(c.lower_ in _RELATIVES for c in verb.children if c.dep_ in ("dobj", "obj")) and \
+        (fronted or all(c.lower_ in _RELATIVES for c in objects)) and \
         not any(c.dep_ == "prep" and not any(x.dep_ in ("pobj", "pcomp") for x in c.children) for c in verb.children)
 
 

@@ -417,3 +417,15 @@ def test_the_two_sides_are_not_the_actor(coder, nlp, text: str, expected: list) 
 ])
 def test_appeals_for_someone_to_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a phrase fronted before the subject names whom a hostile ("against") or helpful ("for") act is aimed at
+    ("Against Belarus, the EU adopted a new sanctions package.", [("IGOEUREEC", "BLR", "SANCTION", False, False)]),
+    ("For Moldova, Romania approved a new package of economic aid.", [("ROU", "MDA", "AID", False, False)]),
+    # near misses: an actor's advice is not the actor, and "for the first time" names no one
+    ("Against Washington's advice, Israel launched an offensive.", [("ISR", "", "ASSAULT", False, False)]),
+    ("For the first time, Germany approved military aid to Ukraine.", [("DEU", "UKR", "AID", False, False)]),
+])
+def test_fronted_target_phrase(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

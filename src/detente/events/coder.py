@@ -158,6 +158,9 @@ _AIMING = frozenset({"aim", "aimed", "direct", "directed"})
 #: verbs of ordering someone to act (a demand when no pattern says more; another state's or
 #: organisation's act only: a state's own forces ordered to act name no other party, see _emit)
 _ORDERING = frozenset({"order", "instruct", "direct", "command"})
+#: prepositions that, fronted before the subject, name whom an act of these root codes is aimed at
+_FRONTED = {"against": frozenset({"11", "12", "13", "14", "16", "17", "18", "19", "20"}),
+            "for": frozenset({"03", "05", "06", "07"})}
 #: verbs of appealing that take a "for X to" clause ("called for Israel to allow aid in")
 _APPEALING = frozenset({"call", "press", "push", "appeal", "lobby"})
 #: verbs of authorising someone to act
@@ -1073,6 +1076,16 @@ class Coder:
                     cause.head.head.pos_ == "VERB":
                 cause = cause.head.head    # (the parser may hang ", prompting ..." on the object)
             target = [p for p in self._subject_parties(st, cause) if p.code not in own]
+        if not target and self.verbs.lemma_mode and not self.bare_agents and verb.i > st.span.start and \
+                verb.doc[st.span.start].lower_ in _FRONTED:
+            # "Against Russia, the EU adopted a new sanctions package", "For Ukraine, Germany approved
+            # more aid": a phrase fronted before the subject names whom a hostile (or helpful) act is aimed at
+            first = verb.doc[st.span.start]
+            if first.dep_ == "prep" and first.head.i == verb.i and code[:2] in _FRONTED[first.lower_]:
+                own = {p.code for p in source}
+                # (the actor itself, not "against Washington's advice")
+                target = [p for o in first.children if o.dep_ == "pobj" and o.i in st.at
+                          for p in self._group(st, o) if p.code not in own]
         if not target and code[:2] in ("02", "10") and self.verbs.lemma_mode and not self.bare_agents:
             # "demanded that Beijing respect its airspace": a demand is made of the clause's subject
             own = {p.code for p in source}

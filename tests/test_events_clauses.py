@@ -429,3 +429,19 @@ def test_appeals_for_someone_to_act(coder, nlp, text: str, expected: list) -> No
 ])
 def test_fronted_target_phrase(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a vow to retaliate or respond with no target is aimed at whoever acted against the vower
+    ("Washington imposed tariffs on Brazil and India, and both countries vowed to retaliate.",
+     [("BRA", "USAGOV", "ASSAULT", False, True), ("BRA", "USAGOV", "THREATEN", False, False),
+      ("IND", "USAGOV", "ASSAULT", False, True), ("IND", "USAGOV", "THREATEN", False, False),
+      ("USAGOV", "BRA", "SANCTION", False, False), ("USAGOV", "IND", "SANCTION", False, False)]),
+    ("Israel struck Iranian air defences, and Tehran vowed to respond.",
+     [("IRNGOV", "ISR", "THREATEN", False, False), ("ISR", "IRN", "ASSAULT", False, False)]),
+    # near miss: a third party's vow is aimed at no one the sentence names
+    ("Israel struck Iranian air defences, and Hezbollah vowed to respond.",
+     [("ISR", "IRN", "ASSAULT", False, False), ("LBNREB", "", "THREATEN", False, False)]),
+])
+def test_retaliation_targets_the_earlier_actor(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -517,6 +517,8 @@ class Coder:
         if not self.bare_agents:
             events.extend(self._mediators(st))
             events = _inherit_targets(events, sent)
+            if not _RETALIATING.isdisjoint(st.lemmas):
+                events = _retaliation_targets(events, sent)
             events = self._partner_from_conjunct(events, sent)
             events = _drop_participial_restatements(events, sent)
             events = _drop_toll_verbs(events, sent)
@@ -2557,6 +2559,31 @@ _HOSTILE_ROOTS = frozenset({"11", "12", "13", "14", "16", "17", "18", "19", "20"
 _FRIENDLY_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: of those, acts of saying, whose object is what is said ("promised a firm response"), not whom
 _SAYING_ROOTS = frozenset({"03", "05", "11", "12", "13", "14"})
+
+
+#: verbs of answering an act in kind: aimed at whoever did the act ("... and both vowed to retaliate")
+_RETALIATING = frozenset({"retaliate", "respond", "reciprocate", "avenge", "revenge", "counter"})
+
+
+def _retaliation_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """"Trump imposed tariffs on Canada and Mexico, and both countries vowed to retaliate": a
+    hostile act of retaliating (or a vow to) with no target but its own parties is aimed at the
+    source of an earlier act of this sentence against them."""
+    out = []
+    for e in events:
+        token = _token_at(sent.doc, e.trigger_start)
+        own = {p.code for p in e.source}
+        home = {p.code[:3] for p in e.source}
+        if token is not None and e.cameo[:2] in _HOSTILE_ROOTS and (
+                not e.target or {p.code for p in e.target} <= own) and (
+                token.lemma_.lower() in _RETALIATING or any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in _RETALIATING for c in token.children)):
+            earlier = next((o for o in reversed(events) if o.trigger_start < e.trigger_start
+                            and home & {p.code[:3] for p in o.target} and not home & {p.code[:3] for p in o.source}), None)
+            if earlier is not None:
+                e = dataclasses.replace(e, target=earlier.source, symmetric=False)
+        out.append(e)
+    return out
 
 
 def _coordinated_target(e: CodedEvent, by_trigger: dict[int, CodedEvent], sent: Span) -> tuple[Party, ...]:

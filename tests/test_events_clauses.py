@@ -445,3 +445,20 @@ def test_fronted_target_phrase(coder, nlp, text: str, expected: list) -> None:  
 ])
 def test_retaliation_targets_the_earlier_actor(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "offered to act" is an intent to act (AGREE), aimed at whom the act is for
+    ("Kenya offered to send more police to Haiti.",
+     [("KEN", "HTI", "AGREE", False, False), ("KEN", "HTI", "MOBILIZE", False, True)]),
+    # ... and an offer to host talks is made to their participants
+    ("Oman offered to host direct talks between Iran and the United States in Muscat.",
+     [("IRN", "OMN", "CONSULT", False, True), ("OMN", "IRN", "AGREE", False, False),
+      ("OMN", "USA", "AGREE", False, False), ("USA", "OMN", "CONSULT", False, True)]),
+    # near miss: an offered thing keeps its pattern's code
+    ("Qatar offered to mediate between Israel and Hamas.",
+     [("QAT", "ISR", "AGREE", False, False), ("QAT", "ISR", "CONSULT", False, True),
+      ("QAT", "PSEREB", "AGREE", False, False), ("QAT", "PSEREB", "CONSULT", False, True)]),
+])
+def test_offers_to_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -569,6 +569,9 @@ class Coder:
             directive = "020" if lemma in _ORDERING else "051"
         elif entry.code == "---" and self.verbs.lemma_mode and lemma in _APPEALING and _for_clause(verb) is not None:
             directive = "020"   # "called for Israel to allow aid in": an appeal to the clause's subject
+        elif entry.code == "---" and self.verbs.lemma_mode and lemma == "offer" and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+            directive = "030"   # "offered to host talks between Russia and Ukraine": an intent to do it
         if entry.code == "---" and directive is None and (not hopeful or not self._within_reach(st, verb, hopeful)):
             return []     # a light verb with none of its patterns' words in the sentence, or below it
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
@@ -665,7 +668,7 @@ class Coder:
             # ("could strike European capitals": places and military targets are struck, though no
             # actor is named)
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
-        if directive is not None and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
+        if directive in ("020", "051") and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
             return []    # "Trump ordered the Pentagon to draw up plans": orders to one's own side name no one
         if code == "074" and not target and self.verbs.lemma_mode and not self.bare_agents:
             code = "154"    # "sent warships to the region": forces sent to no one are a deployment
@@ -2541,7 +2544,9 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
                     # "Ukraine demanded that Russia return ...": asked of the one who should act
                     target = tuple(p for p in inner.source if p.code not in own)
                 else:
-                    target = tuple(p for p in inner.target if p.code not in own)
+                    target = tuple(p for p in inner.target if p.code not in own) or tuple(
+                        # "offered to host talks between Russia and Ukraine": the hosted are its guests
+                        p for p in inner.source if p.code not in own and e.cameo[:2] == "03")
                 if target:
                     e = dataclasses.replace(e, target=target)
                     break

@@ -63,7 +63,7 @@ def test_relative_pronoun_near_misses(coder, nlp, text: str, expected: list) -> 
     ("Ecuador undertook to hand over the suspects to Colombia.",
      [("ECU", "COL", "AGREE", False, False), ("ECU", "COL", "COOPERATE", False, True)]),
 ])
-def test_pressing_verbs_pass_their_object_and_modality(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+def test_pressing_verbs_pass_object_and_modality(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
 
 
@@ -342,7 +342,7 @@ def test_ordering_another_party(coder, nlp, text: str, expected: list) -> None: 
     # near miss: a participle of force after a reported clause restates its attack
     ("Kyiv said Russian forces had shelled Kharkiv, killing five civilians.", [("RUSMIL", "UKR", "ASSAULT", False, False)]),
 ])
-def test_speaking_participle_belongs_to_the_reporter(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+def test_speaking_participle_is_the_reporters(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
 
 

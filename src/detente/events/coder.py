@@ -941,14 +941,14 @@ class Coder:
             return []
 
         def after(pos: int, skips: int = 0) -> list[Party]:
-            if self.verbs.lemma_mode and 0 < pos <= len(lower) and not skips:
+            if self.verbs.lemma_mode and 0 < pos < len(lower) and not skips:
                 prep = verb.doc[lower[pos - 1][0]]
                 if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP":
                     # "sanctions on Lockheed Martin over arms sales to Taiwan", "troops to its border at
                     # the request of Washington": a "+" after a preposition is in that preposition's phrase
                     inside = set(st.view.subtree(prep.i))
-                    return first_group([t for t in lower if t[0] in inside], 0, 0, used) if \
-                        lower[pos][0] in inside else first_group(lower, pos, skips, used) if pos < len(lower) else []
+                    if lower[pos][0] in inside:
+                        return first_group([t for t in lower if t[0] in inside], 0, 0, used)
             return first_group(lower, pos, skips, used)
 
         source: list[Party] = []

@@ -25,8 +25,9 @@ def coded(coder, nlp, text: str) -> list[tuple[str, str, str, bool, bool]]:  # t
     # a participle of a causative: its object acts, not the subject of the first act
     ("Armenian forces shelled villages near the border on Monday, prompting Azerbaijan to put its troops on alert.",
      [("ARMMIL", "", "ASSAULT", False, False), ("AZE", "", "MOBILIZE", False, False)]),
+    # (the reaction is aimed at the doer of the act that caused it: tests/test_events_clauses.py)
     ("Greek troops shelled the port on Friday, leading Albania to recall its ambassador.",
-     [("ALB", "", "SANCTION", False, False), ("GRCMIL", "", "ASSAULT", False, False)]),
+     [("ALB", "GRCMIL", "SANCTION", False, False), ("GRCMIL", "", "ASSAULT", False, False)]),
     # a causative as the main verb: its subject's act is coded on its own
     ("The Turkish air strikes prompted Iraq to summon the Turkish ambassador.",
      [("IRQ", "TURDIP", "ACCUSE", False, False), ("TUR", "", "ASSAULT", False, False)]),

@@ -55,7 +55,7 @@ def test_restatements_still_collapse(coder, nlp, text: str, expected: list) -> N
 @pytest.mark.parametrize(("text", "expected"), [
     ("Lithuania expelled two Chinese diplomats, and Latvia followed suit.",
      [("LTU", "CHNDIP", "SANCTION", False, False), ("LVA", "CHNDIP", "SANCTION", False, False)]),
-    # (pulling one's own diplomats out of a capital targets that government: evals/gold/README.md)
+    # (its own envoy recalled from a capital targets the host government, as the gold README says)
     ("Estonia recalled its ambassador from Minsk, and Finland did the same.",
      [("EST", "BLRGOV", "SANCTION", False, False), ("FIN", "BLRGOV", "SANCTION", False, False)]),
     # the pronoun is the one who did the act; its own negation and modal flag the repeat

@@ -58,12 +58,15 @@ _JOINT_INTENTS = frozenset({"030", "0356", "036"})
 _MODALS = {"could", "would", "may", "might", "should", "can", "will", "shall", "must", "'ll", "wo", "ca"}
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "resist",
-                   "oppose", "rule", "balk", "block", "prevent", "forbid", "veto"}
+                   "oppose", "rule", "balk", "block", "prevent", "forbid", "veto", "bar", "ban", "prohibit", "deter",
+                   "dissuade", "discourage"}
 _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "propose", "offer", "threaten",
                        "consider", "prepare", "try", "attempt", "wish", "promise", "pledge", "vow", "agree",
                        "urge", "ask", "call", "demand", "suggest", "set", "likely", "able", "ready", "willing",
                        "due", "about", "need", "push", "press", "warn", "invite", "commit", "oblige", "obligate",
-                       "require", "bind", "pressure"}
+                       "require", "bind", "encourage", "nudge", "prod", "spur", "pressure", "lobby", "implore",
+                       "exhort", "undertake", "authorize", "authorise", "empower", "mandate", "order", "instruct",
+                       "command", "appeal"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
 #: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
@@ -143,9 +146,43 @@ _LOCATION_KINDS = {"metonym", "city"}
 _FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal", "dam", "valley", "mountains",
                        "airport", "oblast"})
 _CONTROL_VERBS = {"urge", "ask", "call", "tell", "order", "force", "invite", "press", "push", "encourage",
-                  "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind",
-                  # causatives: "..., prompting Serbia to put its army on alert" (Serbia acts)
-                  "prompt", "lead", "cause", "compel", "drive", "spur", "pressure"}
+                  "persuade", "allow", "help", "commit", "oblige", "obligate", "require", "bind", "nudge", "prod",
+                  "spur", "prompt", "pressure", "lobby", "implore", "exhort", "compel", "lead", "drive", "cause",
+                  "coerce", "trick", "goad", "cajole", "authorize", "authorise", "empower", "mandate", "appeal"}
+#: verbs of a purpose clause whose object is who an act is for ("pledged aid to help Ukraine ...") or
+#: against ("imposed tariffs to pressure Mexico"), by the root codes of the acts they may say that of
+_PURPOSE_VERBS = {
+    **dict.fromkeys(("03", "07"), frozenset({"help", "assist", "support", "aid", "enable"})),
+    **dict.fromkeys(("15", "16", "17"), frozenset({"pressure", "press", "push", "force", "compel", "deter", "dissuade",
+                                                   "coerce"})),
+}
+#: subordinators before a bare passive participle ("if attacked", "when asked")
+_PARTICIPLE_MARKS = frozenset({"if", "when", "unless", "once", "until", "while", "though", "although"})
+#: participles that say whom an act is aimed at
+_AIMING = frozenset({"aim", "aimed", "direct", "directed"})
+#: verbs of ordering someone to act (a demand when no pattern says more; another state's or
+#: organisation's act only: a state's own forces ordered to act name no other party, see _emit)
+_ORDERING = frozenset({"order", "instruct", "direct", "command"})
+#: prepositions that, fronted before the subject, name whom an act of these root codes is aimed at
+_FRONTED = {"against": frozenset({"11", "12", "13", "14", "16", "17", "18", "19", "20"}),
+            "for": frozenset({"03", "05", "06", "07"})}
+#: verbs of appealing that take a "for X to" clause ("called for Israel to allow aid in")
+_APPEALING = frozenset({"call", "press", "push", "appeal", "lobby"})
+#: verbs of authorising someone to act
+_AUTHORISING = frozenset({"authorize", "authorise", "empower", "mandate"})
+#: participles of saying, accusing or appealing: trailing a reported clause, the reporter's acts
+_SPEAKING_PARTICIPLES = _ACCUSING | {"say", "call", "urge", "warn", "insist", "demand", "deny", "vow", "threaten",
+                                     "accuse", "blame", "add", "describe", "dismiss", "reject", "promise", "pledge"}
+#: verbs of calling one's own envoy home ("recalled its ambassador from Algiers")
+_RECALLING = frozenset({"recall", "withdraw", "pull"})
+#: verbs of causing a reaction ("..., prompting Japan to lodge a protest"): their subject is what is reacted to
+_PROMPTING = frozenset({"prompt", "lead", "drive", "cause", "provoke"})
+#: verbs of pressing that, as a trailing participle, say what an act caused ("sanctioned two firms,
+#: spurring Washington to protest"), not what someone asked for
+_CAUSAL_PARTICIPLES = frozenset({"spur", "push"})
+#: verbs that keep their object from an act ("blocked Russia from attending"): the object is its subject
+_BLOCKING = frozenset({"block", "prevent", "stop", "bar", "ban", "prohibit", "deter", "dissuade", "discourage",
+                       "keep", "restrain"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,6 +526,8 @@ class Coder:
         if not self.bare_agents:
             events.extend(self._mediators(st))
             events = _inherit_targets(events, sent)
+            if not _RETALIATING.isdisjoint(st.lemmas):
+                events = _retaliation_targets(events, sent)
             events = self._partner_from_conjunct(events, sent)
             events = _drop_participial_restatements(events, sent)
             events = _drop_toll_verbs(events, sent)
@@ -517,8 +556,32 @@ class Coder:
         entry = max(fitting, key=lambda e: len(e.before) + len(e.after))
         if st.words is None:
             st.words = {*st.lowers, *st.lemmas}
+        if self.verbs.lemma_mode and not _ALLEGING.isdisjoint(st.words):
+            alleged = self._alleged(st, verb)
+            if alleged is not None:
+                # "charged that Israel had attacked its consulate", "alleged that Iran was arming
+                # the rebels", "claimed Guyana was provoking a conflict": an accusation of the
+                # clause's subject; what it alleges is its content, not an event
+                content, target = alleged
+                if content is not verb:
+                    return []
+                source = self._subject_parties(st, verb)
+                rule = f"{self.verbs.name}: allegation [112]"
+                return self._emit(st, "112", source, target, doc[verb.i:verb.i + 1], _negated(verb, None),
+                                  _hypothetical(verb), self._when(verb, st.day), rule, False)
         hopeful = entry.hopeful(st.words)
-        if entry.code == "---" and (not hopeful or not self._within_reach(st, verb, hopeful)):
+        # "the court ordered Israel to halt its offensive", "authorised Putin to use force": a demand
+        # of, or backing for, the one told to act, when no pattern says more
+        directive = None
+        if entry.code == "---" and self.verbs.lemma_mode and (lemma in _ORDERING or lemma in _AUTHORISING) and any(
+                c.dep_ == "xcomp" for c in verb.children) and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            directive = "020" if lemma in _ORDERING else "051"
+        elif entry.code == "---" and self.verbs.lemma_mode and lemma in _APPEALING and _for_clause(verb) is not None:
+            directive = "020"   # "called for Israel to allow aid in": an appeal to the clause's subject
+        elif entry.code == "---" and self.verbs.lemma_mode and lemma == "offer" and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+            directive = "030"   # "offered to host talks between Russia and Ukraine": an intent to do it
+        if entry.code == "---" and directive is None and (not hopeful or not self._within_reach(st, verb, hopeful)):
             return []     # a light verb with none of its patterns' words in the sentence, or below it
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
         upper, lower_tokens = self._contexts(st, verb, skip)
@@ -552,6 +615,10 @@ class Coder:
                 code = entry.code   # "welcomed the decision", "received reports of killings": no visitor
             elif pattern is None:
                 code = "043:042"    # "Albanese welcomed Li", "was greeted by Kim": a host receives a visitor
+        if code == "---" and directive is not None:
+            code = directive
+        else:
+            directive = None
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
         if code[:2] == "03" and self.verbs.lemma_mode and _someone_pays(verb):
@@ -560,8 +627,9 @@ class Coder:
                 verb.left_edge.i == st.span.start and verb.head.i > verb.i and \
                 not any(c.dep_ in _SUBJECTS for c in verb.children):
             return []    # PETRARCH: "Rebuked by X, Y is ...": an opening participle has no subject to code
-        if self.verbs.lemma_mode and verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and \
-                verb.head.head.lemma_.lower() in _ACCUSING:
+        if self.verbs.lemma_mode and _causal_participle(verb):
+            return []    # "..., spurring Washington to protest": what the act caused, coded as its complement
+        if self.verbs.lemma_mode and _accused_act(verb):
             return []    # "accused Qatar of supporting terrorism": the allegation, coded as ACCUSE
         if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -618,8 +686,13 @@ class Coder:
             # ("could strike European capitals": places and military targets are struck, though no
             # actor is named)
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
+        if directive in ("020", "051") and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
+            return []    # "Trump ordered the Pentagon to draw up plans": orders to one's own side name no one
         if code == "074" and not target and self.verbs.lemma_mode and not self.bare_agents:
             code = "154"    # "sent warships to the region": forces sent to no one are a deployment
+        if not target and (code[:2] in _HOSTILE_ROOTS or code[:2] == "15") and self.verbs.lemma_mode and not self.bare_agents and \
+                not _AIMING.isdisjoint(st.words):
+            target = self._aimed_at(st, verb, source)
         if not source and (not target or not self.bare_agents):
             return []    # no one did it (what :meth:`_emit` would drop, found before the flags are worked out)
         trigger_tokens = sorted({verb.i, *skip})
@@ -633,6 +706,76 @@ class Coder:
         rule = f"{self.verbs.name}: {entry.name} [{entry.code}]" + (f" / {pattern.text} [{pattern.code}]" if pattern else "")
         return self._emit(st, code, source, target, doc[trigger_tokens[0]:trigger_tokens[-1] + 1],
                           negated, hypothetical, when, rule, symmetric)
+
+    def _alleged(self, st: _Sentence, verb: Token) -> tuple[Token, list[Party]] | None:
+        """For a verb of alleging with a clause ("alleged that Iran was arming ..."), or a verb in
+        such a clause: (the verb of alleging, the parties the clause accuses). ``None`` when no
+        allegation is made, or when a claim is about the claimant's own side ("claimed that its
+        forces had downed a jet" asserts the downing)."""
+        prev: Token | None = None
+        for v, how in _chain(verb):
+            if v.lemma_.lower() in _ALLEGING and (how == "self" or (
+                    how == "complement" and prev is not None and prev.dep_ == "ccomp" and prev.head.i == v.i)):
+                clause = next((c for c in v.children if c.dep_ == "ccomp"
+                               and any(s.dep_ in _SUBJECTS for s in c.children)), None)
+                if clause is None or (how != "self" and prev is not None and clause.i != prev.i):
+                    return None
+                own = {p.code[:3] for p in self._subject_parties(st, v)}
+                accused = [p for p in self._subject_parties(st, clause) if p.code[:3] not in own]
+                if v.lemma_.lower() == "claim" and not accused:
+                    return None     # a claim about no one, or about the claimant's own side, is no accusation
+                return v, accused
+            prev = v
+        return None
+
+    def _reason_owner(self, st: _Sentence, verb: Token, target: Sequence[Party]) -> list[Party] | None:
+        """When every target party lies inside the act an "over"/"for" phrase of the verb (or of
+        its object) gives as the reason, after its head noun: the owner of that act ("Russia's"),
+        or no one; ``None`` when the targets are not there."""
+        doc = verb.doc
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "for")):
+            act = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if act is None or act.pos_ not in ("NOUN", "PROPN") or act.i in st.at:
+                continue
+            inside = range(act.i + 1, act.right_edge.i + 1)
+            if all((t := _token_at(doc, p.start_char)) is not None and t.i in inside for p in target):
+                owner = next((c for c in act.children if c.dep_ == "poss"), None)
+                return self._group(st, owner) if owner is not None else []
+        return None
+
+    def _aimed_at(self, st: _Sentence, verb: Token, source: Sequence[Party]) -> list[Party]:
+        """"deployed warships to the Caribbean in a show of force aimed at Venezuela's government":
+        whom a participle in the verb's phrase says the act is aimed or directed at."""
+        own = {p.code for p in source}
+        for t in st.view.subtree(verb.i):
+            tok = verb.doc[t]
+            if tok.lemma_.lower() in _AIMING and tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl"):
+                target = [p for o in _prep_objects(tok, ("at", "against")) for p in self._group(st, o) if p.code not in own]
+                if target:
+                    return target
+        return []
+
+    def _condition_parties(self, st: _Sentence, verb: Token) -> list[Party]:
+        """The actors named as doers in an "if"/"unless" clause on a verb or on its complement."""
+        for v in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))):
+            for c in v.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    doers = [s for s in c.children if s.dep_ in ("nsubj", "csubj")]
+                    doers += [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                    parties = [p for d in doers for p in self._group(st, d)]
+                    if parties:
+                        return parties
+        return []
+
+    def _purpose_party(self, st: _Sentence, verb: Token) -> list[Party]:
+        """Who a verb of helping, pressing or keeping from acts on: its object ("to deter Syria"),
+        else the subject the parser gives its clause ("to help Ukraine rebuild")."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None:
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+            obj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        return self._group(st, obj) if obj is not None else []
 
     def _skip_phrase(self, st: _Sentence, tokens: Sequence[TokenForms], k: int) -> int:
         """The position in ``tokens`` after the next noun phrase at or after ``k``."""
@@ -758,7 +901,11 @@ class Coder:
         # "Accused by Russia of sabotage, Poland expelled ...", "civilians killed by Russian troops":
         # a past participle with a "by" agent is passive; what it describes is what was acted on
         participle = not passive and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
-            self.verbs.lemma_mode and any(c.dep_ == "agent" for c in verb.children)
+            self.verbs.lemma_mode and any(c.dep_ == "agent" or (c.dep_ == "mark" and c.lower_ in _PARTICIPLE_MARKS)
+                                          for c in verb.children) and \
+            not any(c.dep_ in ("aux", "auxpass") or c.dep_ in _SUBJECTS for c in verb.children)
+        # ("threatened to close the Strait if attacked": a bare participle after "if" or "when" is
+        # passive too; with no "by" agent no one did it)
         if participle and verb.dep_ == "acl":
             # (a thing described, "talks hosted by Malaysia", is no party: left to the noun's event)
             subject_parties = self._group(st, verb.head) if verb.head.i != verb.i else []
@@ -812,6 +959,14 @@ class Coder:
             return []
 
         def after(pos: int, skips: int = 0) -> list[Party]:
+            if self.verbs.lemma_mode and 0 < pos < len(lower) and not skips:
+                prep = verb.doc[lower[pos - 1][0]]
+                if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP":
+                    # "sanctions on Lockheed Martin over arms sales to Taiwan", "troops to its border at
+                    # the request of Washington": a "+" after a preposition is in that preposition's phrase
+                    inside = set(st.view.subtree(prep.i))
+                    if lower[pos][0] in inside:
+                        return first_group([t for t in lower if t[0] in inside], 0, 0, used)
             return first_group(lower, pos, skips, used)
 
         source: list[Party] = []
@@ -819,6 +974,11 @@ class Coder:
         symmetric = False
         for marker, (side, (pos, skips)) in found.items():
             parties = after(pos, skips) if side == "lower" else first_group(upper, pos, skips, set())
+            if side == "upper" and not pos and not skips and subject_parties and self.verbs.lemma_mode and \
+                    verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+                # "recognised the Palestinian state, drawing a protest from Israel": the "+" before a
+                # trailing participle is the subject of the clause it trails, not the nearest actor
+                parties = subject_parties
             if marker == "source":
                 source = parties
             elif marker == "target":
@@ -827,6 +987,15 @@ class Coder:
                 source, target = subject_parties, parties
             else:
                 source, target, symmetric = parties, parties, True
+        if target and code[:3] == "161" and self.verbs.lemma_mode and not self.bare_agents and \
+                verb.lemma_.lower() in _RECALLING and any(
+                c.dep_ in ("dobj", "obj") and c.i in st.agent_tokens and any(
+                    x.dep_ == "poss" and x.lower_ in ("its", "their") for x in c.children) for c in verb.children):
+            # "Mali recalled its ambassador from Algeria": its own envoy, recalled from the host country
+            # (from a capital, its government)
+            target = _dedupe(Party(p.code[:3] + ("GOV" if p.kind == "metonym" else ""), p.text, p.start_char,
+                                   p.end_char, p.kind) if p.code[3:] == "DIP" and p.code[:3].isalpha()
+                             and not p.code.startswith("IGO") else p for p in target)
         if passive and not agent_parties and self.agentless_passive == "source":
             passive = False
         if not target and not passive and "source" in found and found["source"][0] == "upper":
@@ -857,11 +1026,15 @@ class Coder:
                     c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and self._group(st, c) for c in verb.children):
             # ("France and Germany met Xi": the object is the partner, left to the object below)
             target = source     # "Zelensky and Biden signed an agreement": with each other
-        if not target and not passive and self.verbs.lemma_mode and _object_relative(verb, subjects):
+        relative_object = not passive and self.verbs.lemma_mode and _object_relative(verb, subjects)
+        if relative_object and (not target or (
+                pattern is not None and pattern.lower and pattern.lower[0].marker == "target")):
             # "the Japanese citizens it had abducted", "the ship which the rebels seized": the noun
-            # the clause describes is its object
+            # the clause describes is its object, also where a pattern's "+" stands for the object
+            # ("the Wagner Group, which it accuses of atrocities in Mali": Wagner, not Mali)
             target = [p for p in self._group(st, verb.head) if p.code not in {q.code for q in source}]
-        if not target:
+        if not target and not (relative_object and verb.lemma_.lower() in _ACCUSING):
+            # (what an accusation of a relative's antecedent alleges names no target)
             used |= {p.start_char for p in source}
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and code[:2] in ("11", "12", "14") and obj.pos_ == "NOUN" and obj.i not in st.at \
@@ -883,6 +1056,9 @@ class Coder:
                 if target and self.verbs.lemma_mode and all(p.kind in _LOCATION_KINDS for p in target):
                     # "raided its embassy in Quito": the embassy is its owner's, Quito only where it is
                     target = self._possessed_agent(st, obj, source) or target
+            if not target and obj is None and self.verbs.lemma_mode and verb.lemma_.lower() in _CONTROL_VERBS:
+                # "to help Ukraine rebuild its grid": the parser makes the helped the subject of the clause
+                target = [p for p in self._purpose_party(st, verb) if p.start_char not in used]
             if not target and obj is not None and code[:2] in _FORCE and self.verbs.lemma_mode:
                 # "struck two facilities in eastern Syria used by Iranian forces": their users
                 # (the parser may hang the participle on the verb: "bombed warehouses near Damascus used by ...")
@@ -925,11 +1101,59 @@ class Coder:
             # "hit two of its air bases": whose bases were hit
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             target = self._owner(st, obj, source) if obj is not None else []
+        if not target and verb.dep_ in ("xcomp", "ccomp", "advcl") and code[:2] in _REACTIONS | {"16"} and self.verbs.lemma_mode and \
+                (verb.head.lemma_.lower() in _PROMPTING or _causal_participle(verb.head)):
+            # "fired a missile over Japan, prompting Tokyo to lodge a protest": the protest is against
+            # the one whose act prompted it
+            own = {p.code for p in source}
+            cause = verb.head
+            if cause.dep_ == "acl" and cause.tag_ == "VBG" and cause.i and cause.nbor(-1).lower_ == "," and \
+                    cause.head.head.pos_ == "VERB":
+                cause = cause.head.head    # (the parser may hang ", prompting ..." on the object)
+            target = [p for p in self._subject_parties(st, cause) if p.code not in own]
+        if not target and self.verbs.lemma_mode and not self.bare_agents and verb.i > st.span.start and \
+                verb.doc[st.span.start].lower_ in _FRONTED:
+            # "Against Russia, the EU adopted a new sanctions package", "For Ukraine, Germany approved
+            # more aid": a phrase fronted before the subject names whom a hostile (or helpful) act is aimed at
+            first = verb.doc[st.span.start]
+            if first.dep_ == "prep" and first.head.i == verb.i and code[:2] in _FRONTED[first.lower_]:
+                own = {p.code for p in source}
+                # (the actor itself, not "against Washington's advice")
+                target = [p for o in first.children if o.dep_ == "pobj" and o.i in st.at
+                          for p in self._group(st, o) if p.code not in own]
+        if not target and code[:2] in ("02", "10") and self.verbs.lemma_mode and not self.bare_agents:
+            # "demanded that Beijing respect its airspace": a demand is made of the clause's subject
+            own = {p.code for p in source}
+            # ("pressed for Hungary to lift its veto": the subject of a "for ... to" clause)
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _for_clause(verb)
+            doers = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
+            target = [p for d in doers for p in self._group(st, d) if p.code not in own]
+        if not target and code[:2] == "13" and self.verbs.lemma_mode and not self.bare_agents:
+            # "threatened to close the Strait if Israel attacked", "vowed to retaliate if attacked by
+            # the United States": the one whose act is the condition is who is threatened
+            own = {p.code for p in source}
+            target = [p for p in self._condition_parties(st, verb) if p.code not in own]
+        if not target and code[:2] in _PURPOSE_VERBS and self.verbs.lemma_mode and not self.bare_agents:
+            # "pledged $2 billion in aid to help Ukraine rebuild", "imposed tariffs to pressure Mexico
+            # into ...": the one a purpose clause helps, presses or deters is the act's target
+            purpose = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i
+                            and c.lemma_.lower() in _PURPOSE_VERBS[code[:2]] and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                           for a in c.children)), None)
+            if purpose is not None:
+                own = {p.code for p in source}
+                target = [p for p in self._purpose_party(st, purpose) if p.code not in own]
         if not target and ((not found and code[:2] not in _ONE_WAY) or _reciprocal_object(verb)) and \
                 len({p.code for p in source}) >= 2:
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
             # Hamas accused each other of violating the truce": reciprocal
             target, symmetric = source, True
+        if target and self.verbs.lemma_mode and not self.bare_agents and code[:2] in _HOSTILE_ROOTS and not symmetric:
+            # "imposed sanctions over Russia's use of chemical weapons against Ukrainian troops",
+            # "sanctions on Lockheed Martin over arms sales to Taiwan": a target read from the phrase
+            # saying why names whom the reason's act was done to; the act's owner, if named, is the target
+            owner = self._reason_owner(st, verb, target)
+            if owner is not None:
+                target = [p for p in owner if p.code not in {q.code for q in source}]
         if mutual and code.split(":")[0] in _MUTUAL_WITH_PARTNER and not symmetric:
             mutual = len({p.code for p in source}) >= 2 or any(_named_after(verb.doc, p, st, ("with", "between", "among")) for p in target)
         if mutual and source and target and not symmetric:
@@ -1079,6 +1303,8 @@ class Coder:
         one who asked or refused."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SETTINGS:
             return []    # "on the sidelines of the BRICS summit": the setting, not an event
+        if noun.dep_ in ("dobj", "obj") and self.verbs.lemma_mode and _accused_act(noun.head):
+            return []    # "accused Uganda of plotting riots": the riots are what the accusation alleges
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _STOPPINGS and \
                 self.verbs.lemma_mode:
             return []    # "agreed to a cessation of hostilities": the stopping is the event, not the fighting
@@ -1281,13 +1507,16 @@ class Coder:
             everyone = _dedupe(source + target)
             if not everyone and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS:
                 return []    # "ready to lead a force after a ceasefire": a time, not an event
-            if len({p.code for p in everyone}) < 2 and noun.dep_ == "pobj" and entry.code[:2] != "05" and \
-                    not self._hostile_of(noun):
+            # ("Following talks with Xi, Lula signed ...": the parser makes "following" a verb)
+            when_object = noun.dep_ in ("dobj", "obj") and noun.head.dep_ == "prep" and noun.head.lower_ in _WHEN_PREPS
+            if len({p.code for p in everyone}) < 2 and (noun.dep_ == "pobj" or when_object) and \
+                    entry.code[:2] != "05" and not self._hostile_of(noun):
                 # (not for an agreement: "out of the Iran nuclear deal", "Article 4 of NATO's
                 # treaty" name one that exists, not one the clause's actors made)
                 # "Russia said it would scale back ... after talks with Ukrainian negotiators":
                 # the clause's subject is the other party
-                governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")
+                                 and not (a.dep_ == "prep" and a.lower_ in _WHEN_PREPS)), None)
                 if governor is not None:
                     # "Erdogan congratulated Trump ... in a phone call": the clause's actors
                     subjects, _ = _subject(governor)
@@ -1577,6 +1806,26 @@ class Coder:
         # "Britain and France said they were ready", "Kyiv was warned that it must": the subject
         # of the clause the pronoun's clause depends on
         clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        object_of_clause = token.dep_ in ("dobj", "obj") and clause is not None and token.head.i == clause.i
+        # (the object of a clause with no subject of its own: "..., accusing them of spying")
+        bare_object = object_of_clause and self.verbs.lemma_mode and not any(
+            c.dep_ in _SUBJECTS for c in clause.children)  # type: ignore[union-attr]
+        if bare_object and clause.dep_ == "advcl" and clause.head.i != clause.i:  # type: ignore[union-attr]
+            # "expelled diplomats from Austria, accusing them of spying": the object of a trailing
+            # participle is the object of the act it trails, when the two agree in number
+            obj = next((c for c in clause.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and obj.lower_ not in _PRONOUNS and token.lower_ in ("them", "it", "him", "her") and \
+                    (token.lower_ == "them") == (obj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in obj.children)):
+                group = self._group(st, obj)
+                sector = st.at.get(obj.i)
+                if not group and sector is not None:
+                    group = [p for o in _prep_objects(clause.head, ("from",)) for p in self._group(st, o)]
+                if sector is not None and isinstance(sector.entry, AgentEntry):
+                    # ("diplomats from Germany and Poland": the countries' diplomats)
+                    group = [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
+                             if len(p.code) == 3 else p for p in group]
+                if group:
+                    return [Party(p.code, token.text, token.idx, token.idx + len(token.text), p.kind) for p in group]
         if clause is not None and clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i:
             subjects = [c for c in clause.head.children if c.dep_ in _SUBJECTS and c.lower_ not in _PRONOUNS]
             group = _dedupe(p for subj in subjects for p in self._group(st, subj))
@@ -1797,6 +2046,13 @@ class Coder:
         doc = st.span.doc
         # (a capital where something happened, "met in Riyadh", is no party either)
         earlier = [p for p in named if p.kind != "city" and not (p.kind == "metonym" and _located(doc, p))]
+        clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and self.verbs.lemma_mode and not self.bare_agents and head.dep_ not in _SUBJECTS:
+            # "as Turkey hosted talks between the two sides": the two are not who acts on them
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not c.left_edge.i <= head.i <= c.right_edge.i]
+            acting = {p.code[:3] for c in subjects for p in self._group(st, c)}
+            earlier = [p for p in earlier if p.code[:3] not in acting]
         if len(named) == len(st.memory) and earlier:
             # "Modi and Xi met in Kazan on the sidelines of the BRICS summit. The two leaders ...":
             # the last sentence's compound subject, not the places and settings named after it
@@ -2065,15 +2321,37 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         if not found and v.pos_ == "VERB" and v.tag_ in ("VBP", "VBZ", "VBD"):
             # "Ethiopia act on ...": a finite verb read as a noun, its subject as a compound
             found = [c for c in v.children if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"]
+        if found and v.dep_ == "relcl" and v.head.i != v.i and all(
+                s.lower_ in _WH_SUBJECTS and s.i and s.nbor(-1).lower_ in (",", "-", "\u2013", "\u2014") for s in found):
+            # "Germany, which supplied Ukraine with ...", "France, which called on Israel to ...": the
+            # pronoun of a relative clause set off by a comma stands for the noun the clause describes
+            # (for a name in apposition, "Kenya's president, William Ruto, who ...", the phrase it names)
+            return [v.head.head if v.head.dep_ == "appos" and v.head.head.i != v.head.i else v.head], passive
         if found:
             return found, passive
-        if v.dep_ == "xcomp" and v.head.lemma_.lower() in _CONTROL_VERBS:
+        if (v.dep_ == "xcomp" or (v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))) \
+                and v.head.lemma_.lower() in _CONTROL_VERBS:
+            # (the parser may read "pushed Japan to protest" as an adverbial infinitive)
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is None:   # "called on Washington to cancel"
-                on = next((c for c in v.head.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")), None)
+                on = next((c for c in v.head.children if c.dep_ in ("prep", "prt") and (c.lower_ in ("on", "upon") or (
+                    c.lower_ == "to" and v.head.lemma_.lower() == "appeal"))), None)    # ("appealed to Iran to release")
                 obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
             if obj is not None:
                 return [obj], passive
+        if v.dep_ == "pcomp" and ((v.head.lower_ == "from" and v.head.head.lemma_.lower() in _BLOCKING) or (
+                v.head.lower_ == "into" and v.head.head.lemma_.lower() in _CONTROL_VERBS)):
+            # "blocked Russia from attending", "prevented the EU from imposing": the one kept from
+            # it; "pressured Mexico into curbing": the one pressed into it
+            obj = next((c for c in v.head.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return [obj], passive
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ccomp" and v.i > v.head.i and \
+                v.lemma_.lower() in _SPEAKING_PARTICIPLES and v.nbor(-1).lower_ == "," and v.head.head.i != v.head.i:
+            # "the Kremlin denied that Russian troops had killed civilians, accusing Kyiv of staging
+            # the scenes": a trailing participle of saying hung on the reported clause is the reporter's
+            v = v.head.head
+            continue
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
             # "the hospital was hit by Russian missiles, killing two doctors": the agent did it
             agent = next((c for c in v.head.children if c.dep_ == "agent"), None)
@@ -2086,6 +2364,12 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             v = v.head
             if v.dep_ == "npadvmod" and v.pos_ == "NOUN" and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head      # "arrived in Kyiv a day after meeting Putin": the clause's subject met him
+            continue
+        if v.dep_ == "amod" and v.tag_ in ("VBD", "VBN") and v.i and v.nbor(-1).dep_ == "cc" and \
+                v.head.dep_ == "conj" and v.head.head.dep_ in ("dobj", "obj") and v.head.head.head.pos_ == "VERB":
+            # "seized two tankers and detained their crews": the parser may read the second verb as
+            # an adjective of a second object; the first verb's subject did it
+            v = v.head.head.head
             continue
         if v.dep_ == "acl" and v.tag_ == "VBN":
             # "migrants deported to El Salvador": the noun is who it was done to
@@ -2450,7 +2734,7 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
         if not e.target and e.cameo[:2] in ("02", "03", "10", "11", "12", "13"):
             token = _token_at(sent.doc, e.trigger_start)
             for t in (token.subtree if token is not None else ()):
-                if t.i == token.i or not (t.dep_ in ("xcomp", "ccomp") or _adjacent_gerund(t)):
+                if t.i == token.i or not (t.dep_ in ("xcomp", "ccomp") or _adjacent_gerund(t)) or _split_off(t):
                     continue
                 inner = by_trigger.get(t.idx)
                 if inner is None and t.dep_ == "xcomp":
@@ -2464,7 +2748,9 @@ def _inherit_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
                     # "Ukraine demanded that Russia return ...": asked of the one who should act
                     target = tuple(p for p in inner.source if p.code not in own)
                 else:
-                    target = tuple(p for p in inner.target if p.code not in own)
+                    target = tuple(p for p in inner.target if p.code not in own) or tuple(
+                        # "offered to host talks between Russia and Ukraine": the hosted are its guests
+                        p for p in inner.source if p.code not in own and e.cameo[:2] == "03")
                 if target:
                     e = dataclasses.replace(e, target=target)
                     break
@@ -2482,6 +2768,31 @@ _HOSTILE_ROOTS = frozenset({"11", "12", "13", "14", "16", "17", "18", "19", "20"
 _FRIENDLY_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: of those, acts of saying, whose object is what is said ("promised a firm response"), not whom
 _SAYING_ROOTS = frozenset({"03", "05", "11", "12", "13", "14"})
+
+
+#: verbs of answering an act in kind: aimed at whoever did the act ("... and both vowed to retaliate")
+_RETALIATING = frozenset({"retaliate", "respond", "reciprocate", "avenge", "revenge", "counter"})
+
+
+def _retaliation_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """"Trump imposed tariffs on Canada and Mexico, and both countries vowed to retaliate": a
+    hostile act of retaliating (or a vow to) with no target but its own parties is aimed at the
+    source of an earlier act of this sentence against them."""
+    out = []
+    for e in events:
+        token = _token_at(sent.doc, e.trigger_start)
+        own = {p.code for p in e.source}
+        home = {p.code[:3] for p in e.source}
+        if token is not None and e.cameo[:2] in _HOSTILE_ROOTS and (
+                not e.target or {p.code for p in e.target} <= own) and (
+                token.lemma_.lower() in _RETALIATING or any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in _RETALIATING for c in token.children)):
+            earlier = next((o for o in reversed(events) if o.trigger_start < e.trigger_start
+                            and home & {p.code[:3] for p in o.target} and not home & {p.code[:3] for p in o.source}), None)
+            if earlier is not None:
+                e = dataclasses.replace(e, target=earlier.source, symmetric=False)
+        out.append(e)
+    return out
 
 
 def _coordinated_target(e: CodedEvent, by_trigger: dict[int, CodedEvent], sent: Span) -> tuple[Party, ...]:
@@ -2546,8 +2857,11 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
             dropped.add(id(e))
             continue
         for main in events:
-            if main.trigger_start in heads and main.cameo[:2] == e.cameo[:2] and \
+            if main.trigger_start in heads and (main.cameo[:2] == e.cameo[:2] or (
+                    _violent(e.cameo) and _violent(main.cameo))) and \
                     _plover(main.cameo) == _plover(e.cameo) and {p.code for p in e.source} <= {p.code for p in main.source}:
+                # (an attack's participle of force on what it hit restates it: "attacked a tanker,
+                # setting it ablaze")
                 dropped.add(id(e))
                 if not main.target and e.target:
                     replaced[id(main)] = dataclasses.replace(main, target=e.target)
@@ -2829,6 +3143,9 @@ def _noun_conjunct_host(verb: Token) -> Token | None:
 def _owned_by(noun: Token) -> Token | None:
     """The verb of "claimed responsibility for X", "denied any role in X" when ``noun`` is X."""
     prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("for", "in") and prep.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OWNING for c in prep.head.children):
+        return prep.head    # (the parser may hang "in X" on the verb: "denied any role in a drone attack")
     if noun.dep_ != "pobj" or prep.lower_ not in ("for", "in") or prep.head.lemma_.lower() not in _OWNING:
         return None
     owning = prep.head
@@ -3015,14 +3332,22 @@ def _adjacent_gerund(v: Token) -> bool:
 
 
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+#: verbs of alleging: "charged that X had ...", "alleged that X ...", "claimed X was ..." accuse X
+_ALLEGING = frozenset({"allege", "charge", "claim"})
+#: relative pronouns that can be a clause's subject
+_WH_SUBJECTS = frozenset({"that", "which", "who"})
 
 
 def _object_relative(verb: Token, subjects: Sequence[Token]) -> bool:
     """Whether the verb heads a relative clause whose own subject is named and whose object is
     the noun it describes ("the citizens it had abducted", "the ship which the rebels seized")."""
+    # ("the Houthis, whom Washington designated a terrorist group": the parser may call the
+    # pronoun "dep" and the second object "dobj")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    fronted = any(c.dep_ == "dep" and c.lower_ in ("whom", "which") and c.i < verb.i for c in verb.children)
     return verb.dep_ == "relcl" and bool(subjects) and all(s.lower_ not in _RELATIVES for s in subjects) and \
-        all(c.lower_ in _RELATIVES for c in verb.children if c.dep_ in ("dobj", "obj")) and \
-        not any(c.dep_ == "prep" and not any(x.dep_ == "pobj" for x in c.children) for c in verb.children)
+        (fronted or all(c.lower_ in _RELATIVES for c in objects)) and \
+        not any(c.dep_ == "prep" and not any(x.dep_ in ("pobj", "pcomp") for x in c.children) for c in verb.children)
 
 
 def _reciprocal_object(verb: Token) -> bool:
@@ -3040,7 +3365,7 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
     v, how = verb, "self"
     for _ in range(limit):
         yield v, how
-        if v.head.i == v.i:
+        if v.head.i == v.i or _split_off(v):
             return
         if v.dep_ in ("xcomp", "ccomp") or (v.dep_ in ("dobj", "pcomp") and v.tag_ == "VBG") or _adjacent_gerund(v):
             v, how = (v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head), "complement"
@@ -3048,6 +3373,14 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
             v, how = v.head, "coordinate"
         else:
             return
+
+
+def _split_off(verb: Token) -> bool:
+    """"The Philippines summoned China's envoy; Beijing rejected the protest": a clause before a
+    semicolon or colon that the parser made the complement of the next clause's verb stands alone."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "advcl") and verb.i < head.i and any(
+        c.dep_ == "punct" and c.lower_ in (";", ":") and verb.right_edge.i < c.i < head.i for c in head.children)
 
 
 def _negated(verb: Token, pattern: Pattern | None) -> bool:
@@ -3087,6 +3420,26 @@ def _kept_open(verb: Token) -> bool:
     return _rules_out(verb) and _negation(verb) == "negated"
 
 
+def _accused_act(verb: Token) -> bool:
+    """"accused Qatar of supporting terrorism", "blamed Kyiv for shelling the plant": the act an
+    accusation alleges."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.lemma_.lower() in _ACCUSING
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """"called for Israel to allow aid in": a "for X to" clause of the verb (with its subject X)."""
+    return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and any(
+        s.dep_ == "nsubj" for s in c.children)), None)
+
+
+def _causal_participle(verb: Token) -> bool:
+    """"..., spurring Washington to protest": a trailing participle of pressing with no subject
+    of its own says what the act before it caused."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _CAUSAL_PARTICIPLES and \
+        verb.head.i < verb.i and not any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
 def _hypothetical(verb: Token) -> bool:
     """Modal, conditional, future, intended or unconfirmed: could meet, if ... fails, plans to,
     will visit, refused to confirm that ..."""
@@ -3101,7 +3454,7 @@ def _modal(verb: Token) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS:
                 return True
-        if how == "complement" and v.lemma_.lower() in _HYPOTHETICAL_HEADS:
+        if how == "complement" and v.lemma_.lower() in _HYPOTHETICAL_HEADS and not _causal_participle(v):
             return True
         if v.dep_ == "advcl" and v.head.lemma_.lower() in _HYPOTHETICAL_HEADS and v.head.i != v.i and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in v.children):

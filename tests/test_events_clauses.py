@@ -393,7 +393,10 @@ def test_demand_that_targets_the_clause_subject(coder, nlp, text: str, expected:
     ("Russia and Ukraine swapped prisoners as Turkey hosted talks between the two sides.",
      [("RUS", "TUR", "CONSULT", False, False), ("RUS", "UKR", "RETREAT", False, False),
       ("UKR", "RUS", "RETREAT", False, False), ("UKR", "TUR", "CONSULT", False, False)]),
-    # near miss: "the two sides" as a subject are the last two named
+    # near misses: a compound subject may be the pair itself ...
+    ("Armenian and Azerbaijani officials opened talks between the two countries in Almaty.",
+     [("ARMGOV", "AZEGOV", "CONSULT", False, False), ("AZEGOV", "ARMGOV", "CONSULT", False, False)]),
+    # ... and "the two sides" as a subject are the last two named
     ("Qatar mediated between Israel and Hamas, and the two sides agreed to a truce.",
      [("ISR", "PSEREB", "AGREE", False, False), ("PSEREB", "ISR", "AGREE", False, False),
       ("QAT", "ISR", "CONSULT", False, False), ("QAT", "PSEREB", "CONSULT", False, False)]),
@@ -464,4 +467,16 @@ def test_retaliation_targets_the_earlier_actor(coder, nlp, text: str, expected: 
       ("QAT", "PSEREB", "AGREE", False, False), ("QAT", "PSEREB", "CONSULT", False, True)]),
 ])
 def test_offers_to_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # near misses found on unlabelled text: a "who" clause hung on a common noun ("American
+    # power") does not make that noun's country the actor ...
+    ("It was Soviet Ambassador Anatoly Dobrynin, who had access to the highest levels of American power, "
+     "who helped de-escalate tensions.", []),
+    # ... and an adviser "who asked not to be named" makes no appeal
+    ("Erdogan's adviser, Ibrahim Kalin, who asked not to be named in the report, said the talks would resume.", []),
+])
+def test_relative_clause_near_misses_from_wire_text(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected

@@ -621,6 +621,10 @@ class Coder:
             directive = None
         if code == "---" or not all(_VALID_CODE.match(c) for c in code.split(":")):
             return []
+        if code[:2] in ("02", "10") and self.verbs.lemma_mode and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) and _negation(c) == "negated"
+                for c in verb.children):
+            return []    # "an official, who asked not to be named": a wish about oneself, no appeal
         if code[:2] == "03" and self.verbs.lemma_mode and _someone_pays(verb):
             code = "130"    # "vowed that the plotters would pay a heavy price": a promise of harm is a threat
         if self.nest_adverbial and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and \
@@ -2046,13 +2050,17 @@ class Coder:
         doc = st.span.doc
         # (a capital where something happened, "met in Riyadh", is no party either)
         earlier = [p for p in named if p.kind != "city" and not (p.kind == "metonym" and _located(doc, p))]
-        clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if clause is not None and self.verbs.lemma_mode and not self.bare_agents and head.dep_ not in _SUBJECTS:
+        # ("hosted talks between the two sides": the pair in a phrase of the verb's object)
+        prep = head.head if head.dep_ == "pobj" else None
+        owner = prep.head if prep is not None and prep.dep_ == "prep" else None
+        clause = owner.head if owner is not None and owner.dep_ in ("dobj", "obj") else owner
+        if clause is not None and clause.pos_ == "VERB" and self.verbs.lemma_mode and not self.bare_agents:
             # "as Turkey hosted talks between the two sides": the two are not who acts on them
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                         and not c.left_edge.i <= head.i <= c.right_edge.i]
             acting = {p.code[:3] for c in subjects for p in self._group(st, c)}
-            earlier = [p for p in earlier if p.code[:3] not in acting]
+            if len(acting) == 1:    # (a compound subject may be the pair itself)
+                earlier = [p for p in earlier if p.code[:3] not in acting]
         if len(named) == len(st.memory) and earlier:
             # "Modi and Xi met in Kazan on the sidelines of the BRICS summit. The two leaders ...":
             # the last sentence's compound subject, not the places and settings named after it
@@ -2321,7 +2329,7 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
         if not found and v.pos_ == "VERB" and v.tag_ in ("VBP", "VBZ", "VBD"):
             # "Ethiopia act on ...": a finite verb read as a noun, its subject as a compound
             found = [c for c in v.children if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"]
-        if found and v.dep_ == "relcl" and v.head.i != v.i and all(
+        if found and v.dep_ == "relcl" and v.head.i != v.i and (v.head.pos_ == "PROPN" or v.head.ent_type_) and all(
                 s.lower_ in _WH_SUBJECTS and s.i and s.nbor(-1).lower_ in (",", "-", "\u2013", "\u2014") for s in found):
             # "Germany, which supplied Ukraine with ...", "France, which called on Israel to ...": the
             # pronoun of a relative clause set off by a comma stands for the noun the clause describes

@@ -469,6 +469,9 @@ class Coder:
             matches = [m for m in matches if not (isinstance(m.entry, ActorEntry) and m.entry.kind == "person"
                                                   and m.start > first and m.start not in ends
                                                   and _other_given_name(sent.doc[m.start - 1], m, m.entry.name))]
+        if not memory and not self.bare_agents and not self.new_actor_length and \
+                not any(isinstance(m.entry, ActorEntry) for m in matches):
+            return []    # sectors alone ("police", "troops") with no country named here or before: no party
         at = {i: m for m in matches for i in range(m.start, m.end)}
         st = _Sentence(sent, day, matches, at, memory,
                        {i for m in matches if isinstance(m.entry, AgentEntry) for i in range(m.start, m.end)},
@@ -545,12 +548,12 @@ class Coder:
     # ------------------------------------------------------------------------------------ verbs
 
     def _code_verb(self, st: _Sentence, verb: Token, consumed: dict[int, str]) -> list[CodedEvent]:
-        lower, lemma = _lower(verb), verb.lemma_.lower()
+        lower, lemma = st.view.lowers[verb.i], verb.lemma_.lower()
         entries = self.verbs.verbs_for(lower, lemma)
         if not entries:
             return []
         doc = verb.doc
-        fitting = [e for e in entries if _fits_multiword(doc, verb, e)]
+        fitting = [e for e in entries if not (e.before or e.after) or _fits_multiword(st.view.lowers, verb.i, e)]
         if not fitting:
             return []
         entry = max(fitting, key=lambda e: len(e.before) + len(e.after))
@@ -665,7 +668,10 @@ class Coder:
             # "pulled out of Iraq, ending nine years of war", "signed an accord, formally ending the
             # conflict": the participle states what the main act brought about, not a second act
             return []
-        source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
+        # (with no target, a pattern with a partner is tried again without it: the target is needed then)
+        source, target, symmetric = self._parties_for_verb(
+            st, verb, lower_tokens, found, pattern, code,
+            need_source=not self.bare_agents and (pattern is None or "target" not in pattern.markers))
         if not target and pattern is not None and "target" in pattern.markers and self.verbs.lemma_mode and \
                 pattern.lower and pattern.lower[-1].marker == "target" and len(pattern.lower) >= 3:
             # "would hold its largest military exercise, with about 90,000 troops", "halted their
@@ -892,8 +898,10 @@ class Coder:
         return upper, lower
 
     def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
-                          found: dict[str, tuple[str, int]], pattern: Pattern | None, code: str
-                          ) -> tuple[list[Party], list[Party], bool]:
+                          found: dict[str, tuple[str, int]], pattern: Pattern | None, code: str,
+                          need_source: bool = False) -> tuple[list[Party], list[Party], bool]:
+        """(source, target, symmetric) of a verb's act. ``need_source``: the caller drops an act
+        with no source whatever its target, so the target is not looked for when there is none."""
         subjects, passive = _subject(verb)
         if not subjects and verb.dep_ == "conj" and self.verbs.lemma_mode:
             host = _noun_conjunct_host(verb)
@@ -1024,6 +1032,8 @@ class Coder:
                 # "Gondor noted that Mordor regretted ...": a "+" before the verb that takes the
                 # clause's own subject leaves the source to the subject of the governing clause
                 source = [p for p in self._subject_parties(st, verb.head) if p.code not in {q.code for q in target}]
+        if need_source and not source:
+            return [], [], False    # no one did it: the caller drops the act, whatever its target
         mutual = code.split(":")[0] in self.mutual_codes
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
                 len({p.code for p in source}) >= 2 and not found and not any(
@@ -2282,14 +2292,15 @@ def _has_phrase(lowers: Sequence[str], by_first: dict[str, list[tuple[str, ...]]
     return False
 
 
-def _fits_multiword(doc: Doc, verb: Token, e: VerbEntry) -> bool:
+def _fits_multiword(lowers: Sequence[str], at: int, e: VerbEntry) -> bool:
+    """Whether the words of a multi-word verb ("pull out of") stand around its token ``at``."""
     for k, w in enumerate(e.after):
-        i = verb.i + k + 1
-        if i >= len(doc) or _lower(doc[i]) != w:
+        i = at + k + 1
+        if i >= len(lowers) or lowers[i] != w:
             return False
     for k, w in enumerate(reversed(e.before)):
-        i = verb.i - k - 1
-        if i < 0 or _lower(doc[i]) != w:
+        i = at - k - 1
+        if i < 0 or lowers[i] != w:
             return False
     return True
 

@@ -117,6 +117,7 @@ class VerbDictionary:
                 self.nouns_by_head.setdefault(words[-1], []).append((words, n))
         for forms in self.nouns_by_head.values():
             forms.sort(key=lambda f: -len(f[0]))
+        self._for: dict[tuple[str, str], list[VerbEntry]] = {}    # :meth:`verbs_for`, each pair once
 
     def noun_for(self, before: list[str], head: str) -> NounEntry | None:
         """The noun entry for a head word, the longest form whose words before the head match
@@ -131,11 +132,15 @@ class VerbDictionary:
         return f"<VerbDictionary {self.name}: {len(self.verbs)} verbs, {len(self.nouns)} nouns>"
 
     def verbs_for(self, lower: str, lemma: str) -> list[VerbEntry]:
-        """Entries a token may trigger: exact forms first, then (in lemma mode) lemmas."""
-        found = list(self.by_form.get(lower, ()))
-        if self.lemma_mode or not found:
-            found += [v for v in self.by_lemma.get(lemma, ()) if v not in found]
-        return found
+        """Entries a token may trigger: exact forms first, then (in lemma mode) lemmas (a list
+        shared between calls: do not change it)."""
+        got = self._for.get((lower, lemma))
+        if got is None:
+            got = list(self.by_form.get(lower, ()))
+            if self.lemma_mode or not got:
+                got += [v for v in self.by_lemma.get(lemma, ()) if v not in got]
+            self._for[(lower, lemma)] = got
+        return got
 
 
 def _default_path() -> Path:

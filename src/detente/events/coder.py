@@ -949,7 +949,7 @@ class Coder:
                 k = self._skip_phrase(st, tokens, k)
             for idx, _ in tokens[k:]:
                 m = st.at.get(idx)
-                if places and _is_place(verb.doc[idx], st):
+                if places and _is_place_at(idx, st):
                     continue
                 if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
                     group = self._group(st, verb.doc[idx])
@@ -2426,18 +2426,32 @@ def _other_given_name(token: Token, match: LexMatch, name: str) -> bool:
     return not any(w[:2] == low[:2] for w in name.lower().replace("-", " ").split())
 
 
+#: the dependents that sit inside the phrase of the noun they hang on
+_NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat"})
+
+
 def _np_head(token: Token, st: _Sentence) -> Token:
     """The head noun of the phrase a token belongs to ("Osgiliath" in "Osgiliath soldiers" -> soldiers)."""
-    h = token
+    h = _np_head_at(token.i, st)
+    return token if h == token.i else token.doc[h]
+
+
+def _np_head_at(i: int, st: _Sentence) -> int:
+    """:func:`_np_head` on token positions (read from the document view)."""
+    view = st.view
+    assert view is not None
+    deps, heads = view.deps, view.heads
+    h = i
     for _ in range(6):
-        if (h.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat") or (
-                h.dep_ == "npadvmod" and h.head.dep_ == "amod")) and h.head.i != h.i:
-            h = h.head      # ("Moscow" in "the Moscow-led alliance")
+        dep, up = deps[h], heads[h]
+        if (dep in _NP_MODIFIERS or (dep == "npadvmod" and deps[up] == "amod")) and up != h:
+            h = up      # ("Moscow" in "the Moscow-led alliance")
             continue
-        if h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.lower_ in _NP_PREPS and not _taken_from(h.head):
-            noun = h.head.head
-            m = st.at.get(noun.i)
-            if noun.pos_ in ("NOUN", "PROPN") and m is not None and isinstance(m.entry, AgentEntry):
+        if dep == "pobj" and deps[up] == "prep" and view.lowers[up] in _NP_PREPS and not (
+                view.lowers[up] == "from" and _taken_from(view.doc[up])):
+            noun = heads[up]
+            m = st.at.get(noun)
+            if view.poses[noun] in ("NOUN", "PROPN") and m is not None and isinstance(m.entry, AgentEntry):
                 h = noun
                 continue
         break
@@ -3268,19 +3282,28 @@ def _same_parties(a: set[str], b: set[str]) -> bool:
 def _is_place(token: Token, st: _Sentence) -> bool:
     """Whether a token names where something happened: inside "in/at/near ... X" attached to a
     verb or an event noun (not "ties with X", not "an attack on X")."""
-    head = _np_head(token, st)
+    return _is_place_at(token.i, st)
+
+
+def _is_place_at(i: int, st: _Sentence) -> bool:
+    """:func:`_is_place` on token positions (read from the document view)."""
+    view = st.view
+    assert view is not None
+    deps, heads, lowers, poses = view.deps, view.heads, view.lowers, view.poses
+    head = _np_head_at(i, st)
     for _ in range(4):
-        while head.dep_ in ("conj", "compound") and head.head.i != head.i:
-            head = head.head
-        if head.dep_ != "pobj":
+        while deps[head] in ("conj", "compound") and heads[head] != head:
+            head = heads[head]
+        if deps[head] != "pobj":
             return False
-        prep = head.head
-        if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
-            if prep.head.lemma_.lower() in _PLACE_NOUNS:
+        prep = heads[head]
+        up = heads[prep]
+        if lowers[prep] == "of" and poses[up] in ("NOUN", "PROPN"):
+            if view.lemmas[up] in _PLACE_NOUNS:
                 return True             # "the streets of Bratislava", "the outskirts of Kyiv"
-            head = prep.head            # "on the sidelines of the G7 summit"
+            head = up                   # "on the sidelines of the G7 summit"
             continue
-        return prep.lower_ in _LOCATIVE and not (prep.lower_ == "on" and prep.head.pos_ in ("NOUN", "PROPN"))
+        return lowers[prep] in _LOCATIVE and not (lowers[prep] == "on" and poses[up] in ("NOUN", "PROPN"))
     return False
 
 

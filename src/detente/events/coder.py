@@ -675,10 +675,12 @@ class Coder:
             if alt_code != code and alt_code != "---" and all(_VALID_CODE.match(c) for c in alt_code.split(":")):
                 code, pattern, found = alt_code, alt, alt_found
                 source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
-        elif not target and pattern is not None and self.verbs.lemma_mode and len(pattern.lower) == 1 and \
-                pattern.lower[0].marker == "target" and any(not s.marker for s in pattern.upper):
-            # "the last Russian troops left Moldova" (&troops *_+): a pattern on its subject whose
-            # partner names no actor ("troops left the building") is not that act
+        elif not target and pattern is not None and self.verbs.lemma_mode and pattern.lower and \
+                (len(pattern.lower) == 1 or code[:2] == "07") and \
+                pattern.lower[-1].marker == "target" and any(not s.marker for s in pattern.upper):
+            # "the last Russian troops left Moldova" (&troops *_+), "police officers arrived in Haiti"
+            # (&police * in +): a pattern on its subject whose partner names no actor ("troops left
+            # the building", "police arrived in the capital") is not that act (aid needs a recipient)
             alt_code, alt, alt_found = pick(skip_partner=True)
             if alt_code == "---" or not all(_VALID_CODE.match(c) for c in alt_code.split(":")):
                 return []
@@ -692,6 +694,12 @@ class Coder:
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
         if directive in ("020", "051") and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
             return []    # "Trump ordered the Pentagon to draw up plans": orders to one's own side name no one
+        if code[:3] == "087" and target and pattern is not None and pattern.text.startswith("* end to ") and \
+                {p.code for p in target} <= {p.code[:3] + "MIL" for p in source}:
+            target = []    # "declared an end to Russia's military operation": one's own campaign is no partner
+        if code == "074" and target and self.verbs.lemma_mode and pattern is not None and \
+                {p.code[:3] for p in target} <= {p.code[:3] for p in source}:
+            return []    # "Kenyan police arrived in Nairobi": units at home help no one
         if code == "074" and not target and self.verbs.lemma_mode and not self.bare_agents:
             code = "154"    # "sent warships to the region": forces sent to no one are a deployment
         if not target and (code[:2] in _HOSTILE_ROOTS or code[:2] == "15") and self.verbs.lemma_mode and not self.bare_agents and \

@@ -66,3 +66,20 @@ def test_talks_cut_off_are_halted_not_held(coder, nlp) -> None:  # type: ignore[
 ])
 def test_police_arriving_abroad(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who led or called a protest does it; one who bows to it is the one protested
+    ("Peru's president resigned, bowing to weeks of protests led by the Peruvian opposition.",
+     [("PERGOV", "", "CONCEDE", False, False), ("PEROPP", "PERGOV", "PROTEST", False, False)]),
+    ("Togo's president bowed to mass protests and a general strike called by Togolese opposition parties.",
+     [("TGOOPP", "TGOGOV", "PROTEST", False, False)]),
+    # protests that are only a time name no one protested
+    ("Peru's president resigned after weeks of protests led by the Peruvian opposition.",
+     [("PERGOV", "", "CONCEDE", False, False), ("PEROPP", "", "PROTEST", False, False)]),
+    # protests with no leader named stay uncoded
+    ("Peru's president resigned, bowing to weeks of street protests.",
+     [("PERGOV", "", "CONCEDE", False, False)]),
+])
+def test_protests_led_by(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -1420,6 +1420,12 @@ class Coder:
                     if self.locations and _is_place(obj, st) and word != "from":
                         continue
                     target += self._group(st, obj)
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _LEADING and \
+                    not entry.symmetric and self.verbs.lemma_mode:
+                # "street protests led by opposition lawmaker X", "a general strike called by the
+                # opposition parties": who led or called the act does it
+                source += [p for a in child.children if a.dep_ == "agent"
+                           for o in a.children if o.dep_ == "pobj" for p in self._group(st, o)]
             elif child.dep_ == "poss" and child.lower_ in _PRONOUNS:
                 possessive = child
             elif child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -1457,6 +1463,12 @@ class Coder:
             for obj in (o for h in heads for o in _prep_objects(h, ("against",))):
                 owner = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None)
                 target += self._group(st, obj) or (self._group(st, owner) if owner is not None else [])
+        if not target and source and entry.code[:2] == "14" and self.verbs.lemma_mode:
+            # "resigned, bowing to weeks of protests led by X": the one who yields is the one protested
+            yielder = _yielded_to(noun)
+            if yielder is not None:
+                own = {p.code for p in source}
+                target = [p for p in self._subject_parties(st, yielder) if p.code not in own]
         if not target and light and noun.dep_ in ("dobj", "obj") and entry.code[:2] in _FORCE:
             # "began air strikes on Afghanistan": the parser hung the target on the light verb
             for child in governor.children:
@@ -3108,9 +3120,29 @@ _SENDING = frozenset({"send", "dispatch", "deploy", "ship", "fly", "airlift", "d
 #: verbs that name a thing ("launched what it called an anti-terrorist operation")
 _NAMING = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize", "characterise"})
 #: nouns (with code "---" in verbs.toml) coded as their verb codes their "of" object
+#: participles whose "by" agent is who did a nominal act ("protests led by", "a strike called by")
+_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead"})
+#: verbs of yielding to pressure ("bowing to protests")
+_YIELDING = frozenset({"bow", "yield", "cave", "succumb", "bend"})
 _OBJECT_VERBS = {"approval": "approve", "authorization": "authorize", "authorisation": "authorise"}
 #: verbs that undo what their object approved ("suspended approvals of arms exports")
 _UNDOING = frozenset({"suspend", "freeze", "revoke", "cancel", "withdraw", "rescind", "end", "scrap", "pause"})
+
+
+def _yielded_to(noun: Token) -> Token | None:
+    """The verb of yielding whose "to" phrase holds a noun, through quantities ("bowing to three
+    weeks of protests"): the one who yields is its subject."""
+    t = noun.head if noun.dep_ == "conj" else noun     # "protests and a general strike called by"
+    for _ in range(3):
+        prep = t.head
+        if t.dep_ != "pobj" or prep.i == t.i:
+            return None
+        if prep.lower_ == "to":
+            return prep.head if prep.head.lemma_.lower() in _YIELDING else None
+        if prep.lower_ != "of":
+            return None
+        t = prep.head
+    return None
 
 
 def _talks_around(noun: Token) -> Iterator[Token]:

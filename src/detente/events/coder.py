@@ -681,10 +681,12 @@ class Coder:
             if alt_code != code and alt_code != "---" and all(_VALID_CODE.match(c) for c in alt_code.split(":")):
                 code, pattern, found = alt_code, alt, alt_found
                 source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
-        elif not target and pattern is not None and self.verbs.lemma_mode and len(pattern.lower) == 1 and \
-                pattern.lower[0].marker == "target" and any(not s.marker for s in pattern.upper):
-            # "the last Russian troops left Moldova" (&troops *_+): a pattern on its subject whose
-            # partner names no actor ("troops left the building") is not that act
+        elif not target and pattern is not None and self.verbs.lemma_mode and pattern.lower and \
+                (len(pattern.lower) == 1 or code[:2] == "07") and \
+                pattern.lower[-1].marker == "target" and any(not s.marker for s in pattern.upper):
+            # "the last Russian troops left Moldova" (&troops *_+), "police officers arrived in Haiti"
+            # (&police * in +): a pattern on its subject whose partner names no actor ("troops left
+            # the building", "police arrived in the capital") is not that act (aid needs a recipient)
             alt_code, alt, alt_found = pick(skip_partner=True)
             if alt_code == "---" or not all(_VALID_CODE.match(c) for c in alt_code.split(":")):
                 return []
@@ -698,6 +700,12 @@ class Coder:
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
         if directive in ("020", "051") and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
             return []    # "Trump ordered the Pentagon to draw up plans": orders to one's own side name no one
+        if code[:3] == "087" and target and pattern is not None and pattern.text.startswith("* end to ") and \
+                {p.code for p in target} <= {p.code[:3] + "MIL" for p in source}:
+            target = []    # "declared an end to Russia's military operation": one's own campaign is no partner
+        if code == "074" and target and self.verbs.lemma_mode and pattern is not None and \
+                {p.code[:3] for p in target} <= {p.code[:3] for p in source}:
+            return []    # "Kenyan police arrived in Nairobi": units at home help no one
         if code == "074" and not target and self.verbs.lemma_mode and not self.bare_agents:
             code = "154"    # "sent warships to the region": forces sent to no one are a deployment
         if not target and (code[:2] in _HOSTILE_ROOTS or code[:2] == "15") and self.verbs.lemma_mode and not self.bare_agents and \
@@ -1422,6 +1430,12 @@ class Coder:
                     if self.locations and _is_place(obj, st) and word != "from":
                         continue
                     target += self._group(st, obj)
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _LEADING and \
+                    not entry.symmetric and self.verbs.lemma_mode:
+                # "street protests led by opposition lawmaker X", "a general strike called by the
+                # opposition parties": who led or called the act does it
+                source += [p for a in child.children if a.dep_ == "agent"
+                           for o in a.children if o.dep_ == "pobj" for p in self._group(st, o)]
             elif child.dep_ == "poss" and child.lower_ in _PRONOUNS:
                 possessive = child
             elif child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -1459,6 +1473,12 @@ class Coder:
             for obj in (o for h in heads for o in _prep_objects(h, ("against",))):
                 owner = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None)
                 target += self._group(st, obj) or (self._group(st, owner) if owner is not None else [])
+        if not target and source and entry.code[:2] == "14" and self.verbs.lemma_mode:
+            # "resigned, bowing to weeks of protests led by X": the one who yields is the one protested
+            yielder = _yielded_to(noun)
+            if yielder is not None:
+                own = {p.code for p in source}
+                target = [p for p in self._subject_parties(st, yielder) if p.code not in own]
         if not target and light and noun.dep_ in ("dobj", "obj") and entry.code[:2] in _FORCE:
             # "began air strikes on Afghanistan": the parser hung the target on the light verb
             for child in governor.children:
@@ -3125,9 +3145,29 @@ _SENDING = frozenset({"send", "dispatch", "deploy", "ship", "fly", "airlift", "d
 #: verbs that name a thing ("launched what it called an anti-terrorist operation")
 _NAMING = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize", "characterise"})
 #: nouns (with code "---" in verbs.toml) coded as their verb codes their "of" object
+#: participles whose "by" agent is who did a nominal act ("protests led by", "a strike called by")
+_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead"})
+#: verbs of yielding to pressure ("bowing to protests")
+_YIELDING = frozenset({"bow", "yield", "cave", "succumb", "bend"})
 _OBJECT_VERBS = {"approval": "approve", "authorization": "authorize", "authorisation": "authorise"}
 #: verbs that undo what their object approved ("suspended approvals of arms exports")
 _UNDOING = frozenset({"suspend", "freeze", "revoke", "cancel", "withdraw", "rescind", "end", "scrap", "pause"})
+
+
+def _yielded_to(noun: Token) -> Token | None:
+    """The verb of yielding whose "to" phrase holds a noun, through quantities ("bowing to three
+    weeks of protests"): the one who yields is its subject."""
+    t = noun.head if noun.dep_ == "conj" else noun     # "protests and a general strike called by"
+    for _ in range(3):
+        prep = t.head
+        if t.dep_ != "pobj" or prep.i == t.i:
+            return None
+        if prep.lower_ == "to":
+            return prep.head if prep.head.lemma_.lower() in _YIELDING else None
+        if prep.lower_ != "of":
+            return None
+        t = prep.head
+    return None
 
 
 def _talks_around(noun: Token) -> Iterator[Token]:

@@ -1681,7 +1681,7 @@ class Coder:
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
                 for c in o.children)), None)
             if pair is not None:
-                own = _agents([m for m in {st.at[i] for i in _np_tokens(head, {pair.head.i}) if i in st.at}
+                own = _agents([m for m in {st.at[i] for i in _np_tokens(head, {pair.head.i}, st=st) if i in st.at}
                                if isinstance(m.entry, AgentEntry)], head)
                 return [Party(_combine(p.code, own, p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                         for p in self._pair(st, pair)]
@@ -1697,14 +1697,14 @@ class Coder:
             inner = next((o for o in _prep_objects(head, ("of", "from")) if any(
                 x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN") for x in o.children)), None)
             if inner is not None:
-                outer = [m for m in {st.at[i] for i in _np_tokens(head, {inner.head.i}) if i in st.at}
+                outer = [m for m in {st.at[i] for i in _np_tokens(head, {inner.head.i}, st=st) if i in st.at}
                          if isinstance(m.entry, AgentEntry)]
                 conjuncts = _conjuncts(inner, st)
         others = {c.i for c in conjuncts}
         doc = st.span.doc
         per: list[tuple[Token, list[LexMatch], list[LexMatch]]] = []
         for c in conjuncts:
-            tokens = _np_tokens(c, others - {c.i}, st.agent_tokens if self.locations else None)
+            tokens = _np_tokens(c, others - {c.i}, st.agent_tokens if self.locations else None, st)
             actors: list[LexMatch] = []
             agents: list[LexMatch] = []
             seen: set[int] = set()
@@ -1994,7 +1994,7 @@ class Coder:
         if v < 0 or not (own or (deps[v] in ("advcl", "ccomp") and heads[v] != v)):
             return         # "its forces fired": the subject's own lookup resolves it
         noun, clause = pronoun.head, pronoun.doc[v]
-        for k in _np_tokens(noun, set()):
+        for k in _np_tokens(noun, set(), st=st):
             m = st.at.get(k)
             if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
                 return     # "its Russian allies": the phrase names its actor
@@ -2478,10 +2478,13 @@ def _np_head_at(i: int, st: _Sentence) -> int:
     return h
 
 
-def _np_tokens(head: Token, exclude: set[int], agents: set[int] | None = None) -> set[int]:
+def _np_tokens(head: Token, exclude: set[int], agents: set[int] | None = None,
+               st: _Sentence | None = None) -> set[int]:
     """The tokens of a noun phrase that can name its actor. With ``agents`` (the token indices
     of agent phrases), "in/at X" counts only after an agent ("lawmakers in Kyiv"): after any
-    other noun it is a place ("floods in Nigeria")."""
+    other noun it is a place ("floods in Nigeria"). With ``st``, read from its document view."""
+    if st is not None and st.view is not None and st.span.start <= head.i < st.span.end:
+        return _np_tokens_at(head.i, exclude, agents, st.view, st.span)
     out: set[int] = set()
     stack = [head]
     while stack:
@@ -2500,6 +2503,31 @@ def _np_tokens(head: Token, exclude: set[int], agents: set[int] | None = None) -
                 continue
             if c.dep_ == "prep" and c.lower_ == "from" and _taken_from(c):
                 continue
+            stack.append(c)
+    return out
+
+
+def _np_tokens_at(head: int, exclude: set[int], agents: set[int] | None, view: _DocView, sent: Span) -> set[int]:
+    """:func:`_np_tokens` on token positions, over the walked tree of ``sent``."""
+    view.walk(sent.start, sent.end)
+    kids, deps, lowers, poses, heads = view.kids, view.deps, view.lowers, view.poses, view.heads
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.add(t)
+        for c in kids.get(t, ()):
+            dep = deps[c]
+            if c in exclude or dep == "conj" and t == head:
+                continue
+            if dep in _SKIP_IN_NP and not (dep == "appos" and t != head and agents is not None and poses[c] == "PROPN"):
+                continue
+            if dep == "prep":
+                word = lowers[c]
+                if word not in _NP_PREPS or (word in ("in", "at") and agents is not None and t not in agents):
+                    continue
+                if word == "from" and any(deps[x] == "poss" and lowers[x] in _PRONOUNS for x in kids.get(heads[c], ())):
+                    continue    # (:func:`_taken_from`)
             stack.append(c)
     return out
 

@@ -2541,6 +2541,22 @@ def _taken_from(prep: Token) -> bool:
 def _conjuncts(head: Token, st: _Sentence) -> list[Token]:
     """A phrase's coordinated heads; an apposition that is itself an actor counts as one
     (spaCy often reads "Mordor, the Shire, Fornost and Bree" as an apposition chain)."""
+    view = st.view
+    if view is not None and st.span.start <= head.i < st.span.end:
+        view.walk(st.span.start, st.span.end)
+        kids, deps, poses = view.kids, view.deps, view.poses
+        found = {head.i}
+        todo = [head.i]
+        while todo:
+            t = todo.pop()
+            for c in kids.get(t, ()):
+                if c in found:
+                    continue
+                if deps[c] == "conj" and poses[c] in ("NOUN", "PROPN", "PRON", "ADJ") or (
+                        deps[c] == "appos" and c in st.at and isinstance(st.at[c].entry, ActorEntry)):
+                    found.add(c)
+                    todo.append(c)
+        return [head] if len(found) == 1 else [head if i == head.i else view.doc[i] for i in sorted(found)]
     out = {head.i: head}
     stack = [head]
     while stack:

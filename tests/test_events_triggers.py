@@ -62,3 +62,20 @@ def test_captured_place_is_taken(coder, nlp, text: str) -> None:  # type: ignore
     got = types(coder, nlp, text)
     assert any(p == "ASSAULT" for _, _, p in got)
     assert not any(p == "COERCE" for _, _, p in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tunisia's president dissolved parliament on Sunday.", ("TUNGOV", "TUNLEG", "COERCE")),
+    ("South Korea's parliament removed President Yoon Suk Yeol from office.", ("KORLEG", "KORGOV", "COERCE")),
+    ("Thailand's army chief dissolved the government on Thursday.", ("THAMIL", "", "COERCE")),
+])
+def test_removal_from_office_coerces(coder, nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert expected in types(coder, nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The crowds in Tbilisi dissolved after Georgia's opposition called off the rally.",
+    "Kenyan police removed barricades from the square outside parliament.",
+])
+def test_other_dissolving_and_removing_is_no_coercion(coder, nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(p == "COERCE" for _, _, p in types(coder, nlp, text))

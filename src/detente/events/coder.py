@@ -170,6 +170,11 @@ _FRONTED = {"against": frozenset({"11", "12", "13", "14", "16", "17", "18", "19"
 _APPEALING = frozenset({"call", "press", "push", "appeal", "lobby"})
 #: verbs of authorising someone to act
 _AUTHORISING = frozenset({"authorize", "authorise", "empower", "mandate"})
+#: verbs of vowing: a vow of force is a threat (138)
+_VOWING = frozenset({"pledge", "promise", "vow", "swear"})
+#: verbs of capturing: a person captured is arrested (173), not territory taken (192)
+_CAPTURING = frozenset({"capture", "recapture", "nab"})
+_PERSON_OBJECTS = frozenset({"him", "her"})
 #: participles of saying, accusing or appealing: trailing a reported clause, the reporter's acts
 _SPEAKING_PARTICIPLES = _ACCUSING | {"say", "call", "urge", "warn", "insist", "demand", "deny", "vow", "threaten",
                                      "accuse", "blame", "add", "describe", "dismiss", "reject", "promise", "pledge"}
@@ -630,6 +635,8 @@ class Coder:
             return []    # "an official, who asked not to be named": a wish about oneself, no appeal
         if code[:2] == "03" and self.verbs.lemma_mode and _someone_pays(verb):
             code = "130"    # "vowed that the plotters would pay a heavy price": a promise of harm is a threat
+        if code == "030" and lemma in _VOWING and self.verbs.lemma_mode and self._vows_force(verb):
+            code = "138"    # "vowed to crush the rebels", "vowed that they would be punished": a threat of force
         if self.nest_adverbial and verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and \
                 verb.left_edge.i == st.span.start and verb.head.i > verb.i and \
                 not any(c.dep_ in _SUBJECTS for c in verb.children):
@@ -692,6 +699,8 @@ class Coder:
                 return []
             code, pattern, found = alt_code, alt, alt_found
             source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
+        if code[:2] == "19" and lemma in _CAPTURING and self.verbs.lemma_mode and _captures_person(verb, target, st.at):
+            code = "173"    # "troops captured the rebel commander", "marines recaptured him": an arrest
         if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
                 c.dep_ in ("dobj", "obj") and c.i not in st.at and consumed.get(c.i) != code
                 and not (self.verbs.lemma_mode and c.lemma_.lower() in _STRUCK_PLACES) for c in verb.children):
@@ -724,6 +733,18 @@ class Coder:
         rule = f"{self.verbs.name}: {entry.name} [{entry.code}]" + (f" / {pattern.text} [{pattern.code}]" if pattern else "")
         return self._emit(st, code, source, target, doc[trigger_tokens[0]:trigger_tokens[-1] + 1],
                           negated, hypothetical, when, rule, symmetric)
+
+    def _vows_force(self, verb: Token) -> bool:
+        """Whether a vow's clause is an act of force or punishment: "vowed to hunt down those
+        responsible", "vowed that Israel would be punished" (the clause's verb retaliates or
+        punishes, or codes fighting or mass violence, 18-20, by itself)."""
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+                lemma = c.lemma_.lower()
+                if lemma in _RETALIATING or lemma == "punish" or any(
+                        e.code[:2] in ("18", "19", "20") for e in self.verbs.verbs_for(c.lower_, lemma)):
+                    return True
+        return False
 
     def _alleged(self, st: _Sentence, verb: Token) -> tuple[Token, list[Party]] | None:
         """For a verb of alleging with a clause ("alleged that Iran was arming ..."), or a verb in
@@ -2289,6 +2310,17 @@ def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token
                 return False     # "welcomed Russia's withdrawal": an act welcomed, not its doer
             return c.i in st.at or c.lower_ in _PRONOUNS or c.lower_ in _VISITORS or bool(group(st, c))
     return False
+
+
+def _captures_person(verb: Token, target: Sequence[Party], at: dict[int, LexMatch]) -> bool:
+    """"captured Saddam Hussein", "recaptured him", "captured the warlord Joseph Kony": the verb's
+    object is a person (a person actor, "him"/"her", or a person's name that names no place), not a
+    place or a unit."""
+    if target and all(p.kind == "person" for p in target):
+        return True
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return obj is not None and ((obj.i not in at and (obj.lower_ in _PERSON_OBJECTS or obj.ent_type_ == "PERSON")) or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i not in at for c in obj.children))
 
 
 def _prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:

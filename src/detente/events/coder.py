@@ -943,6 +943,8 @@ class Coder:
                 m = st.at.get(idx)
                 if places and _is_place(verb.doc[idx], st):
                     continue
+                if m is not None and verb.doc[m.end - 1].dep_ == "conj" and _split_subject(verb.doc[m.end - 1]):
+                    return []   # ("... on alert and Washington to rebuke ...": the next clause's subject on)
                 if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
                     group = self._group(st, verb.doc[idx])
                     if skips and k < len(tokens) and group and \
@@ -1655,7 +1657,8 @@ class Coder:
                                if isinstance(m.entry, AgentEntry)], head)
                 return [Party(_combine(p.code, own, p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                         for p in self._pair(st, pair)]
-        while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON") and not (
+                head.pos_ == "PROPN" and head.head.pos_ == "NOUN" and _split_subject(head)):
             head = head.head
         conjuncts = _conjuncts(head, st)
         outer: list[LexMatch] = []
@@ -2337,6 +2340,11 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             return [v.head.head if v.head.dep_ == "appos" and v.head.head.i != v.head.i else v.head], passive
         if found:
             return found, passive
+        if v.i == verb.i and verb.i > 1 and verb.nbor(-1).lower_ == "to" and \
+                getattr(_split_subject(verb.nbor(-2)), "i", -1) == verb.i:
+            # "prompting Serbia to mobilise and Washington to rebuke Pristina": the parser hangs the
+            # second subject on the first clause's last noun; it is the subject of the infinitive after it
+            return [verb.nbor(-2)], passive
         if (v.dep_ == "xcomp" or (v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))) \
                 and v.head.lemma_.lower() in _CONTROL_VERBS:
             # (the parser may read "pushed Japan to protest" as an adverbial infinitive)
@@ -2392,6 +2400,18 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             return [noun], passive
         break
     return [], passive
+
+
+def _split_subject(t: Token) -> Token | None:
+    """The infinitive whose subject ``t`` is when the parser joined ``t`` to the noun before it
+    ("... its army on alert and Washington to rebuke Pristina": "Washington" hung on "alert")."""
+    if t.dep_ != "conj" or t.pos_ != "PROPN" or t.head.pos_ != "NOUN" or t.i + 2 >= len(t.doc) or t.left_edge.i < 1:
+        return None     # (a name joined to a common noun: not "urged by France and Britain to resume")
+    to, v = t.nbor(1), t.nbor(2)
+    if to.lower_ != "to" or to.dep_ != "aux" or to.head.i != v.i or v.pos_ != "VERB" or \
+            t.doc[t.left_edge.i - 1].lower_ != "and" or any(c.dep_ in _SUBJECTS for c in v.children):
+        return None
+    return v
 
 
 #: words before a surname that are no given name ("Mrs Gandhi", "Sheikh Hasina")
@@ -2475,9 +2495,10 @@ def _conjuncts(head: Token, st: _Sentence) -> list[Token]:
         for c in t.children:
             if c.i in out:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or (
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and not (
+                    c.pos_ == "PROPN" and t.pos_ == "NOUN" and _split_subject(c)) or (
                     c.dep_ == "appos" and c.i in st.at and isinstance(st.at[c.i].entry, ActorEntry)):
-                out[c.i] = c
+                out[c.i] = c    # (not "... its envoy and the EU to condemn ...": the next clause's subject)
                 stack.append(c)
     return sorted(out.values(), key=lambda t: t.i)
 

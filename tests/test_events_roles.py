@@ -1,0 +1,37 @@
+"""Roles of coded events: who acts and who is acted on where the parser splits a sentence's
+clauses or hangs a party far from its verb. Our packaged dictionaries on sentences of our own
+(none is in the gold sets), each with a near miss that must not code the same way.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import coded_events
+
+pytestmark = pytest.mark.slow
+
+
+def coded(coder, nlp, text: str) -> list[tuple[str, str, str, bool, bool]]:  # type: ignore[no-untyped-def]
+    """(source, target, PLOVER type, negated, hypothetical) for every pair of every event, sorted."""
+    return sorted(coded_events(coder, nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "prompting A to X and B to Y": the parser hangs B on X's last noun; B is Y's subject, not X's target
+    ("Albanian police stormed the town hall, prompting Serbia to put its army on alert and Washington "
+     "to rebuke Tirana.",
+     [("SRB", "", "MOBILIZE", False, False), ("USAGOV", "ALBGOV", "ACCUSE", False, False)]),
+    ("The shelling prompted Greece to recall its ambassador and the European Union to condemn Ankara.",
+     [("GRC", "", "SANCTION", False, False), ("IGOEUREEC", "TURGOV", "ACCUSE", False, False)]),
+])
+def test_second_subject_of_coordinated_infinitives(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_names_listed_as_agents_stay_one_group(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # near miss: a name joined to other names ("by Spain, Italy and Portugal to ...") is a list
+    events = coded(coder, nlp, "Syria was urged by Turkey, Qatar and Jordan to resume full cooperation with "
+                               "the U.N. chemical weapons watchdog.")
+    assert {e[0] for e in events if e[2] == "REQUEST"} == {"TUR", "QAT", "JOR"}
+    assert {e[0] for e in events if e[2] == "COOPERATE"} == {"SYR", "IGOUNO"}

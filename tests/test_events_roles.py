@@ -35,3 +35,31 @@ def test_names_listed_as_agents_stay_one_group(coder, nlp) -> None:  # type: ign
                                "the U.N. chemical weapons watchdog.")
     assert {e[0] for e in events if e[2] == "REQUEST"} == {"TUR", "QAT", "JOR"}
     assert {e[0] for e in events if e[2] == "COOPERATE"} == {"SYR", "IGOUNO"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where an arrest is made is no party: a capital owning the airport does not become the arrested
+    ("Peruvian police arrested former President Pedro Castillo at Lima's airport on Tuesday.",
+     [("PERCOP", "", "COERCE", False, False)]),
+    ("Kenyan police detained two men in Nairobi on Friday.",
+     [("KENCOP", "", "COERCE", False, False)]),
+    # near miss: whom the arrest is of still is the target
+    ("Peruvian police arrested two Chilean nationals at Lima's airport on Tuesday.",
+     [("PERCOP", "CHL", "COERCE", False, False)]),
+    # near miss: a struck place is a target
+    ("Russian missiles struck Kyiv's airport on Tuesday.",
+     [("RUS", "UKRGOV", "ASSAULT", False, False)]),
+])
+def test_place_of_an_arrest_is_no_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # troops withdrawn "from" a country are the withdrawer's own, named or not
+    ("Chile withdrew troops from Bolivia on Monday.", [("CHL", "BOL", "RETREAT", False, False)]),
+    ("Rwanda withdrew its troops from Congo on Monday.", [("RWA", "COD", "RETREAT", False, False)]),
+    # near miss: diplomats expelled "from" a country are that country's
+    ("Chile expelled diplomats from Bolivia.", [("CHL", "BOLDIP", "SANCTION", False, False)]),
+])
+def test_troops_withdrawn_from_a_country(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

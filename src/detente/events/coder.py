@@ -1094,13 +1094,17 @@ class Coder:
                     times = {x for t in view.kids.get(verb.i, ()) if view.deps[t] == "prep" and view.lowers[t] in _TIME_PREPS
                              for x in view.subtree(t)}
                     search = [(i, f) for i, f in search if i not in times]
-                target = first_group(search, 0, 0, used, places=self.locations and not violent)
+                # ("arrested the former president at Manila's airport": where an arrest is made is no
+                # party, as for acts that are not violent; a struck place is)
+                target = first_group(search, 0, 0, used, places=self.locations and (not violent or code[:3] == "173"))
                 sector = st.at.get(obj.i) if obj is not None else None
                 if target and sector is not None and isinstance(sector.entry, AgentEntry) and not self.bare_agents \
                         and _named_after(verb.doc, target[0], st, ("from",)) \
-                        and not any(c.dep_ == "poss" for c in obj.children):  # type: ignore[union-attr]
+                        and not any(c.dep_ == "poss" for c in obj.children) \
+                        and verb.lemma_.lower() not in _RECALLING:  # type: ignore[union-attr]
                     # "expelled diplomats from Argentina": the diplomats are Argentina's ("withdraw its
-                    # troops from Mali", "recalled their ambassadors from Algeria": the owner's, from MLI, DZA)
+                    # troops from Mali", "recalled their ambassadors from Algeria": the owner's, from MLI, DZA;
+                    # so too with no owner named: "withdrew troops from Bolivia" are the withdrawer's own)
                     target = [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                               if len(p.code) == 3 else p for p in target]
         if not target and code[:2] in _FORCE and self.verbs.lemma_mode:

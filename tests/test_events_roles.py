@@ -63,3 +63,27 @@ def test_place_of_an_arrest_is_no_target(coder, nlp, text: str, expected: list) 
 ])
 def test_troops_withdrawn_from_a_country(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a request is made of whoever grants or acts at it
+    ("Poland's parliament approved the Ukrainian government's request for more ammunition.",
+     ("UKRGOV", "POLLEG", "REQUEST")),
+    ("NATO convened an emergency meeting at Estonia's request on Sunday.",
+     ("EST", "IGOWSTNAT", "REQUEST")),
+    # an ultimatum is given to whoever ignores it
+    ("Serbia ignored an ultimatum from Croatia to close the border crossing.", ("HRV", "SRB", "THREATEN")),
+    # a demand "that X do" is made of X, not of whoever rejects it
+    ("Egypt rejected an Arab League demand that Sudan hold elections.", ("IGOMEAARL", "SDN", "REQUEST")),
+])
+def test_whom_a_request_is_made_of(coder, nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert expected in {e[:3] for e in coded(coder, nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # near misses: one who only welcomes a request was not asked; a threat is aimed at its condition
+    ("Poland's parliament welcomed the Ukrainian government's request for more ammunition.", ("UKRGOV", "REQUEST")),
+    ("Iraq defied Washington's threat to cut aid.", ("USAGOV", "THREATEN")),
+])
+def test_request_with_no_one_asked(coder, nlp, text: str, event: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert (event[0], "", event[1]) in {e[:3] for e in coded(coder, nlp, text)}

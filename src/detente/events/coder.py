@@ -1544,6 +1544,10 @@ class Coder:
             # the asker asked the one who acted (README: the host's REQUEST to the sender)
             own = {p.code for p in source}
             target = [p for p in self._subject_parties(st, noun.head.head) if p.code not in own]
+        if source and not target and (entry.code[:2] in ("02", "10") or noun.lemma_.lower() == "ultimatum") and \
+                self.verbs.lemma_mode and not self.bare_agents and noun.dep_ in ("dobj", "obj", "pobj"):
+            # (a threat is aimed at whoever meets its condition, an ultimatum at whom it is given)
+            target = self._asked(st, noun, source)
         if not source and not target:
             return []
         negated = _negated(noun.head, None) if noun.dep_ in ("dobj", "obj", "nsubjpass") else False
@@ -1570,6 +1574,29 @@ class Coder:
             self._found_when(governor, st.day) if governor is not None else None) or st.day
         return self._emit(st, code, source, target, noun.doc[noun.i:noun.i + 1], negated, hypothetical,
                           when, rule, entry.symmetric)
+
+    def _asked(self, st: _Sentence, noun: Token, source: Sequence[Party]) -> list[Party]:
+        """Whom a request, demand or ultimatum with a known author is made of: the subject of the
+        clause saying what is demanded ("a U.N. demand that Iran suspend enrichment"), else the one
+        who grants, meets, ignores or rejects it ("the Senate approved Biden's request to ...",
+        "Mali ignored an ultimatum from Algeria"), or who acts at it ("the Council met in an
+        emergency session at Ukraine's request", the parser hanging "at" on the object)."""
+        own = {p.code for p in source}
+        # (the parser may read the "that" clause as a relative one)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            doers = [p for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for p in self._group(st, c)]
+            if doers:
+                return [p for p in doers if p.code not in own]
+        verb: Token | None = None
+        if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in _GRANTING:
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon") and noun.head.head.dep_ in ("dobj", "obj") \
+                and noun.head.head.head.pos_ == "VERB":
+            verb = noun.head.head.head
+        if verb is None:
+            return []
+        return [p for p in self._subject_parties(st, verb) if p.code not in own]
 
     def _act_root(self, noun: Token) -> str | None:
         """The root code (two digits) of the nominal event a noun names, if any."""
@@ -3014,6 +3041,9 @@ def _answered(noun: Token) -> Token | None:
     return None
 
 
+#: verbs that answer a request or demand: grant, meet, ignore or reject it
+_GRANTING = frozenset({"approve", "grant", "accept", "heed", "fulfil", "fulfill", "meet", "honour", "honor", "reject",
+                       "refuse", "deny", "ignore", "defy", "dismiss", "rebuff", "spurn", "decline"})
 #: verbs of refusing that code by themselves: refusing to rule something out is no refusal
 _REFUSING = frozenset({"refuse", "decline"})
 #: a clause that may say what a text says: a participle or relative clause on its noun, or a complement below it

@@ -87,3 +87,15 @@ def test_whom_a_request_is_made_of(coder, nlp, text: str, expected: tuple) -> No
 ])
 def test_request_with_no_one_asked(coder, nlp, text: str, event: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert (event[0], "", event[1]) in {e[:3] for e in coded(coder, nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attack with a "by" agent that is the subject of a verb of force: whom the verb names
+    ("A drone attack by Hezbollah killed two Israeli soldiers on Sunday.", [("LBNREB", "ISRMIL", "ASSAULT", False, False)]),
+    ("An air strike by Turkey killed three Syrian soldiers near Aleppo.", [("TUR", "SYRMIL", "ASSAULT", False, False)]),
+    # near miss: a verb that is no act of force names no one the attack hit
+    ("An air strike by Turkey drew condemnation from Iraq.",
+     [("IRQ", "TUR", "ACCUSE", False, False), ("TUR", "", "ASSAULT", False, False)]),
+])
+def test_whom_an_attack_subject_hit(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

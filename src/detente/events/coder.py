@@ -1476,6 +1476,14 @@ class Coder:
                           if t.i in st.at and isinstance(st.at[t.i].entry, ActorEntry)), None) if not target else None
             if place is not None:
                 target += [p for p in self._group(st, place) if p.code[:3] not in {q.code[:3] for q in source}]
+            if not target and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and any(
+                    _violent(v.code) for v in self.verbs.verbs_for(_lower(noun.head), noun.head.lemma_.lower())):
+                # "a drone attack by the militia killed three U.S. soldiers": whom the attack's verb
+                # names (the verb, with its source only in the noun's "by" phrase, codes nothing itself)
+                obj = next((c for c in noun.head.children if c.dep_ in ("dobj", "obj")), None)
+                own = {p.code for p in source}
+                target = [p for p in (self._group(st, obj) or self._owner(st, obj, source)) if p.code not in own] \
+                    if obj is not None else []
         if not source and governor is not None and noun.dep_ in ("dobj", "obj") and entry.code[:2] in _REACTIONS \
                 and governor.lemma_.lower() in _DRAWING and self.verbs.lemma_mode:
             # "the test drew condemnation from China", "..., drawing protests from Seoul": the one the

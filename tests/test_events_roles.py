@@ -99,3 +99,18 @@ def test_request_with_no_one_asked(coder, nlp, text: str, event: tuple) -> None:
 ])
 def test_whom_an_attack_subject_hit(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a relative clause says was shot down is what was fired: its firer is the target,
+    # not the other agent of a coordinated "by" phrase
+    ("Russia launched dozens of drones overnight, most of which were shot down by Polish and Dutch jets.",
+     [("NLD", "RUS", "ASSAULT", False, False), ("POL", "RUS", "ASSAULT", False, False)]),
+    # near miss: drones bought, not fired, name no one shot at; coordinated agents are no pair
+    ("Turkey bought drones which were shot down by Greece.",
+     [("GRC", "", "ASSAULT", False, False), ("TUR", "", "COOPERATE", False, False)]),
+    ("The drones were shot down by Polish and Dutch jets.",
+     [("NLD", "", "ASSAULT", False, False), ("POL", "", "ASSAULT", False, False)]),
+])
+def test_whom_a_shooting_down_targets(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

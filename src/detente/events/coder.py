@@ -1152,8 +1152,16 @@ class Coder:
             if purpose is not None:
                 own = {p.code for p in source}
                 target = [p for p in self._purpose_party(st, purpose) if p.code not in own]
-        if not target and ((not found and code[:2] not in _ONE_WAY) or _reciprocal_object(verb)) and \
+        if not target and passive and source and code[:2] in _FORCE and self.verbs.lemma_mode:
+            # "fired 180 missiles at Israel, most of which were shot down by Israeli air defences":
+            # what a relative clause says was shot down is what was fired, so its firer is the target
+            firing = _fired_by(verb, subjects)
+            if firing is not None:
+                own = {p.code for p in source}
+                target = [p for p in self._subject_parties(st, firing) if p.code not in own]
+        if not target and ((not found and code[:2] not in _ONE_WAY and not passive) or _reciprocal_object(verb)) and \
                 len({p.code for p in source}) >= 2:
+            # (not "were shot down by Israeli and U.S. air defences": agents who did it together)
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
             # Hamas accused each other of violating the truce": reciprocal
             target, symmetric = source, True
@@ -2439,6 +2447,24 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             return [noun], passive
         break
     return [], passive
+
+
+#: verbs of firing or launching projectiles
+_FIRING = frozenset({"fire", "launch", "lob", "shoot"})
+
+
+def _fired_by(verb: Token, subjects: Sequence[Token]) -> Token | None:
+    """The verb of firing whose object a passive relative clause is about: "fired missiles,
+    which were intercepted", "launched drones, most of which were shot down"."""
+    if verb.dep_ == "relcl" and verb.head.dep_ in ("dobj", "obj"):
+        firing = verb.head.head
+    elif verb.dep_ in ("advcl", "conj") and any(s.lower_ == "which" or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "which" for o in c.children) for c in s.children)
+            for s in subjects):
+        firing = verb.head
+    else:
+        return None
+    return firing if firing.pos_ == "VERB" and firing.lemma_.lower() in _FIRING else None
 
 
 def _split_subject(t: Token) -> Token | None:

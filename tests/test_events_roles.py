@@ -114,3 +114,17 @@ def test_whom_an_attack_subject_hit(coder, nlp, text: str, expected: list) -> No
 ])
 def test_whom_a_shooting_down_targets(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "with X doing": an absolute clause of its own, no partner of the agreement
+    ("Peru and Chile signed an accord on Monday, with Lima apologising for the raid.",
+     [("CHL", "PER", "SUPPORT", False, False), ("PER", "CHL", "SUPPORT", False, False),
+      ("PERGOV", "", "CONCEDE", False, False)]),
+    # near miss: "with X" names the partner
+    ("Peru signed an accord on Monday with Chile and Bolivia.",
+     [("BOL", "PER", "SUPPORT", False, False), ("CHL", "PER", "SUPPORT", False, False),
+      ("PER", "BOL", "SUPPORT", False, False), ("PER", "CHL", "SUPPORT", False, False)]),
+])
+def test_absolute_with_clause_is_no_partner(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -945,6 +945,8 @@ class Coder:
                     continue
                 if m is not None and verb.doc[m.end - 1].dep_ == "conj" and _split_subject(verb.doc[m.end - 1]):
                     return []   # ("... on alert and Washington to rebuke ...": the next clause's subject on)
+                if m is not None and _absolute_subject(verb.doc[m.end - 1]):
+                    continue    # ("reached a deal, with Tokyo apologising": a clause of its own, no partner)
                 if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
                     group = self._group(st, verb.doc[idx])
                     if skips and k < len(tokens) and group and \
@@ -989,6 +991,12 @@ class Coder:
                 source = parties
             elif marker == "target":
                 target = parties
+                if not parties and side == "lower" and pos < len(lower) and self.verbs.lemma_mode:
+                    t = verb.doc[lower[pos][0]]
+                    while t.dep_ in ("compound", "det", "amod") and t.head.i != t.i:
+                        t = t.head
+                    if _absolute_subject(t):
+                        found = {k: v for k, v in found.items() if k != "target"}    # no partner named
             elif side == "lower" and subject_parties:
                 source, target = subject_parties, parties
             else:
@@ -2465,6 +2473,11 @@ def _fired_by(verb: Token, subjects: Sequence[Token]) -> Token | None:
     else:
         return None
     return firing if firing.pos_ == "VERB" and firing.lemma_.lower() in _FIRING else None
+
+
+def _absolute_subject(t: Token) -> bool:
+    """Whether ``t`` is the subject of an absolute "with" clause ("with Tokyo apologising")."""
+    return t.dep_ == "nsubj" and t.head.dep_ == "pcomp" and t.head.tag_ == "VBG" and t.head.head.lower_ == "with"
 
 
 def _split_subject(t: Token) -> Token | None:

@@ -128,3 +128,16 @@ def test_whom_a_shooting_down_targets(coder, nlp, text: str, expected: list) -> 
 ])
 def test_absolute_with_clause_is_no_partner(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the partner of an agreement named in the participle saying what it does
+    ("Morocco and Sudan signed agreements normalising relations with Israel on Tuesday.",
+     [("ISR", "MAR", "SUPPORT", False, False), ("ISR", "SDN", "SUPPORT", False, False),
+      ("MAR", "ISR", "SUPPORT", False, False), ("SDN", "ISR", "SUPPORT", False, False)]),
+    # near miss: with no partner named there, coordinated signers agree with each other
+    ("Morocco and Sudan signed agreements restoring diplomatic ties.",
+     [("MAR", "SDN", "SUPPORT", False, False), ("SDN", "MAR", "SUPPORT", False, False)]),
+])
+def test_partner_in_participle_of_agreement(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -1035,6 +1035,14 @@ class Coder:
                 # clause's own subject leaves the source to the subject of the governing clause
                 source = [p for p in self._subject_parties(st, verb.head) if p.code not in {q.code for q in target}]
         mutual = code.split(":")[0] in self.mutual_codes
+        if mutual and not target and source and self.verbs.lemma_mode:
+            # "signed agreements normalising relations with Israel": the partner named in the
+            # participle that says what the agreement does
+            own = {p.code for p in source}
+            target = [p for c in verb.children if c.dep_ in ("dobj", "obj") for a in c.children
+                      if a.dep_ == "acl" and a.tag_ == "VBG"
+                      for h in (a, *(d for d in a.children if d.dep_ in ("dobj", "obj")))
+                      for o in _prep_objects(h, ("with",)) for p in self._group(st, o) if p.code not in own]
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
                 len({p.code for p in source}) >= 2 and not found and not any(
                     c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and self._group(st, c) for c in verb.children):

@@ -141,3 +141,13 @@ def test_absolute_with_clause_is_no_partner(coder, nlp, text: str, expected: lis
 ])
 def test_partner_in_participle_of_agreement(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods a sanction falls "on" are their maker's, also when the pattern's "+" is the goods
+    ("Canada imposed tariffs of up to 25% on steel made in China on Tuesday.", [("CAN", "CHN", "SANCTION", False, False)]),
+    # near miss: where goods are sold is no maker
+    ("Canada imposed tariffs on steel sold in Ontario.", [("CAN", "", "SANCTION", False, False)]),
+])
+def test_sanctioned_goods_name_their_maker(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -974,7 +974,13 @@ class Coder:
                     # the request of Washington": a "+" after a preposition is in that preposition's phrase
                     inside = set(st.view.subtree(prep.i))
                     if lower[pos][0] in inside:
-                        return first_group([t for t in lower if t[0] in inside], 0, 0, used)
+                        got = first_group([t for t in lower if t[0] in inside], 0, 0, used)
+                        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if not got else None
+                        maker = _made_in(obj, st) if obj is not None and not self.bare_agents else None
+                        # "tariffs on electric vehicles made in China": the goods' maker (its clause is
+                        # hidden from the verb's own phrase)
+                        return got or ([p for p in self._group(st, maker) if p.start_char not in used]
+                                       if maker is not None else [])
             return first_group(lower, pos, skips, used)
 
         source: list[Party] = []

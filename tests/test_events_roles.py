@@ -151,3 +151,14 @@ def test_partner_in_participle_of_agreement(coder, nlp, text: str, expected: lis
 ])
 def test_sanctioned_goods_name_their_maker(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the rule or body an act defies or violates is no target of the act itself
+    ("Iran conducted a missile test on Friday in defiance of U.N. Security Council resolutions.",
+     [("IRN", "", "MOBILIZE", False, False)]),
+    # near miss: a country the act is done near is
+    ("Iran conducted a missile test near Israel.", [("IRN", "ISR", "MOBILIZE", False, False)]),
+])
+def test_defied_rule_is_no_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -1113,7 +1113,10 @@ class Coder:
                 if self.verbs.lemma_mode:
                     # "called up reservists within hours of the Hamas attack": a time, not a target
                     view = st.view
-                    times = {x for t in view.kids.get(verb.i, ()) if view.deps[t] == "prep" and view.lowers[t] in _TIME_PREPS
+                    # ("conducted a nuclear test in defiance of U.N. resolutions": the rule defied, no target)
+                    times = {x for t in view.kids.get(verb.i, ()) if view.deps[t] == "prep" and (
+                        view.lowers[t] in _TIME_PREPS or (view.lowers[t] == "in" and any(
+                            view.lemmas[o] in _DEFYING for o in view.kids.get(t, ()))))
                              for x in view.subtree(t)}
                     search = [(i, f) for i, f in search if i not in times]
                 # ("arrested the former president at Manila's airport": where an arrest is made is no
@@ -2471,6 +2474,8 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
     return [], passive
 
 
+#: nouns of "in defiance of" and the like: the rule or body defied is no target of the act
+_DEFYING = frozenset({"defiance", "violation", "breach", "contravention", "contempt"})
 #: verbs of firing or launching projectiles
 _FIRING = frozenset({"fire", "launch", "lob", "shoot"})
 

@@ -162,3 +162,15 @@ def test_sanctioned_goods_name_their_maker(coder, nlp, text: str, expected: list
 ])
 def test_defied_rule_is_no_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+def test_condemner_does_not_own_the_act_condemned(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "a resolution condemning its crackdown": "its" is not the resolution's author
+    events = coded(coder, nlp, "China vetoed a U.N. Security Council resolution condemning its crackdown "
+                               "on Tibetan protesters.")
+    assert ("CHN", "", "ASSAULT", False, False) in events
+    assert not any(e[0] == "IGOUNO" and e[2] == "ASSAULT" for e in events)
+    # near miss: with no possessive, the act condemned has no owner to find
+    events = coded(coder, nlp, "China vetoed a U.N. Security Council resolution condemning the crackdown "
+                               "on Tibetan protesters.")
+    assert not any(e[2] == "ASSAULT" for e in events)

@@ -1932,6 +1932,14 @@ class Coder:
             # "France praised them": an object pronoun is not its own clause's subject
             own = {p.code for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for p in self._group(st, c)}
             fits = [p for p in fits if p.code not in own]
+        if token.dep_ == "poss" and clause is not None and fits and clause.lemma_.lower() in _ACCUSING and \
+                self.verbs.lemma_mode and ~token.i not in st.groups:
+            # "vetoed a U.N. resolution condemning its annexation": the one condemning does not own
+            # the act condemned
+            st.groups[~token.i] = []     # (marks this pronoun as being resolved: no loop back through it)
+            own = {p.code for subj in _subject(clause)[0] if subj.lower_ not in _PRONOUNS for p in self._group(st, subj)}
+            del st.groups[~token.i]
+            fits = [p for p in fits if p.code not in own]
         if not fits:
             return []
         picked = [fits[-1]]

@@ -174,3 +174,13 @@ def test_condemner_does_not_own_the_act_condemned(coder, nlp) -> None:  # type: 
     events = coded(coder, nlp, "China vetoed a U.N. Security Council resolution condemning the crackdown "
                                "on Tibetan protesters.")
     assert not any(e[2] == "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the dotted "U.N." spelling of the rights and refugee commissioners names their offices
+    ("Sudan was criticised by the U.N. High Commissioner for Human Rights on Monday.",
+     [("IGOUNOHRIHCH", "SDN", "ACCUSE", False, False)]),
+    ("The U.N. High Commissioner for Refugees praised Chad.", [("IGOUNOREFHCR", "TCD", "SUPPORT", False, False)]),
+])
+def test_dotted_un_commissioners(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -184,3 +184,17 @@ def test_condemner_does_not_own_the_act_condemned(coder, nlp) -> None:  # type: 
 ])
 def test_dotted_un_commissioners(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a trailing participle of saying hung on an infinitive of the reported clause is the reporter's
+    ("Erdogan said on Monday that Turkey and Azerbaijan had agreed to hold joint military drills, "
+     "accusing Armenia of plotting an attack.", ("TURGOV", "ARM", "ACCUSE")),
+    # near miss: with no reporter, the clause's own subjects accuse
+    ("Turkey and Azerbaijan agreed to hold joint military drills, accusing Armenia of plotting an attack.",
+     ("AZE", "ARM", "ACCUSE")),
+])
+def test_trailing_accusation_of_a_reported_clause(coder, nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
+    events = {e[:3] for e in coded(coder, nlp, text)}
+    assert expected in events
+    assert len({e for e in events if e[2] == "ACCUSE"}) == (1 if expected[0] == "TURGOV" else 2)

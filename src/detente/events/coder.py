@@ -2442,11 +2442,15 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             obj = next((c for c in v.head.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj], passive
-        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ccomp" and v.i > v.head.i and \
-                v.lemma_.lower() in _SPEAKING_PARTICIPLES and v.nbor(-1).lower_ == "," and v.head.head.i != v.head.i:
+        reported = v.head
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and reported.dep_ == "xcomp" and reported.head.dep_ == "ccomp" and \
+                v.lemma_.lower() in _SPEAKING_PARTICIPLES:
+            reported = reported.head    # ("said that A and B had agreed to hold drills, accusing ...")
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and reported.dep_ == "ccomp" and v.i > reported.i and \
+                v.lemma_.lower() in _SPEAKING_PARTICIPLES and v.nbor(-1).lower_ == "," and reported.head.i != reported.i:
             # "the Kremlin denied that Russian troops had killed civilians, accusing Kyiv of staging
             # the scenes": a trailing participle of saying hung on the reported clause is the reporter's
-            v = v.head.head
+            v = reported.head
             continue
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
             # "the hospital was hit by Russian missiles, killing two doctors": the agent did it

@@ -198,3 +198,15 @@ def test_trailing_accusation_of_a_reported_clause(coder, nlp, text: str, expecte
     events = {e[:3] for e in coded(coder, nlp, text)}
     assert expected in events
     assert len({e for e in events if e[2] == "ACCUSE"}) == (1 if expected[0] == "TURGOV" else 2)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a refusal to permit is aimed at whom it would have let act, not at the place
+    ("Hungary's parliament refused on Monday to let 5,000 German troops deploy on Hungarian soil.",
+     ("HUNLEG", "DEUMIL", "REJECT")),
+    ("Austria refused to allow Russian warplanes to cross its airspace.", ("AUT", "RUSMIL", "REJECT")),
+    # near miss: permitting a thing names no one
+    ("Austria refused to allow the overflights.", ("AUT", "", "REJECT")),
+])
+def test_refusal_to_permit(coder, nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert expected in {e[:3] for e in coded(coder, nlp, text)}

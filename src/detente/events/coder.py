@@ -1054,6 +1054,16 @@ class Coder:
                     c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and self._group(st, c) for c in verb.children):
             # ("France and Germany met Xi": the object is the partner, left to the object below)
             target = source     # "Zelensky and Biden signed an agreement": with each other
+        if not target and code[:2] == "12" and self.verbs.lemma_mode and not self.bare_agents:
+            # "refused to let 62,000 U.S. troops deploy on Turkish soil": a refusal to permit is
+            # aimed at whom it would have let act (not at the place they would have acted)
+            permit = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _PERMITTING), None)
+            if permit is not None:
+                who = next((c for c in permit.children if c.dep_ in ("dobj", "obj")), None) or next(
+                    (s for c in permit.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
+                     if s.dep_ == "nsubj"), None)
+                own = {p.code for p in source}
+                target = [p for p in self._group(st, who) if p.code not in own] if who is not None else []
         relative_object = not passive and self.verbs.lemma_mode and _object_relative(verb, subjects)
         if relative_object and (not target or (
                 pattern is not None and pattern.lower and pattern.lower[0].marker == "target")):
@@ -2488,6 +2498,8 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
 
 #: nouns of "in defiance of" and the like: the rule or body defied is no target of the act
 _DEFYING = frozenset({"defiance", "violation", "breach", "contravention", "contempt"})
+#: verbs of permitting: a refusal of one is aimed at whom it would have let act
+_PERMITTING = frozenset({"let", "allow", "permit"})
 #: verbs of firing or launching projectiles
 _FIRING = frozenset({"fire", "launch", "lob", "shoot"})
 

@@ -210,3 +210,13 @@ def test_trailing_accusation_of_a_reported_clause(coder, nlp, text: str, expecte
 ])
 def test_refusal_to_permit(coder, nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert expected in {e[:3] for e in coded(coder, nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a government withdrawing its own troops from places that are no actors acts on no one
+    ("Kyiv withdrew its troops from Bakhmut on Friday.", [("UKRGOV", "", "RETREAT", False, False)]),
+    # near miss: a country named as where they leave is the target
+    ("Kigali withdrew its troops from Congo on Friday.", [("RWAGOV", "COD", "RETREAT", False, False)]),
+])
+def test_own_troops_withdrawn_are_no_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

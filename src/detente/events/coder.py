@@ -1105,7 +1105,9 @@ class Coder:
                     all(p.code[3:6] in _DOMESTIC for p in source):
                 # "Ecuadorean police raided its embassy": another state's mission, not their own people
                 target = self._possessed_agent(st, obj, source) if obj is not None else []
-                if not target:
+                if not target and code[:3] != "087":
+                    # (not a military withdrawal: "demanded that Kyiv withdraw its troops from four
+                    # regions" withdraws its own troops, no one else)
                     target = self._own_people(st, lower, source[0].code[:3])
             if not target and self.verbs.lemma_mode and source and len({p.code[:3] for p in source}) == 1 and \
                     all(p.code[3:6] in _POPULAR or (p.code[3:] == "" and code[:2] == "14") for p in source) and \

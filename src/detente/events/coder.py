@@ -980,6 +980,10 @@ class Coder:
                 m = st.at.get(idx)
                 if places and _is_place_at(idx, st):
                     continue
+                if m is not None and verb.doc[m.end - 1].dep_ == "conj" and _split_subject(verb.doc[m.end - 1]):
+                    return []   # ("... on alert and Washington to rebuke ...": the next clause's subject on)
+                if m is not None and _absolute_subject(verb.doc[m.end - 1]):
+                    continue    # ("reached a deal, with Tokyo apologising": a clause of its own, no partner)
                 if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
                     group = self._group(st, verb.doc[idx])
                     if skips and k < len(tokens) and group and \
@@ -1007,7 +1011,13 @@ class Coder:
                     # the request of Washington": a "+" after a preposition is in that preposition's phrase
                     inside = set(st.view.subtree(prep.i))
                     if lower[pos][0] in inside:
-                        return first_group([t for t in lower if t[0] in inside], 0, 0, used)
+                        got = first_group([t for t in lower if t[0] in inside], 0, 0, used)
+                        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if not got else None
+                        maker = _made_in(obj, st) if obj is not None and not self.bare_agents else None
+                        # "tariffs on electric vehicles made in China": the goods' maker (its clause is
+                        # hidden from the verb's own phrase)
+                        return got or ([p for p in self._group(st, maker) if p.start_char not in used]
+                                       if maker is not None else [])
             return first_group(lower, pos, skips, used)
 
         source: list[Party] = []
@@ -1024,6 +1034,12 @@ class Coder:
                 source = parties
             elif marker == "target":
                 target = parties
+                if not parties and side == "lower" and pos < len(lower) and self.verbs.lemma_mode:
+                    t = verb.doc[lower[pos][0]]
+                    while t.dep_ in ("compound", "det", "amod") and t.head.i != t.i:
+                        t = t.head
+                    if _absolute_subject(t):
+                        found = {k: v for k, v in found.items() if k != "target"}    # no partner named
             elif side == "lower" and subject_parties:
                 source, target = subject_parties, parties
             else:
@@ -1064,11 +1080,29 @@ class Coder:
         if need_source and not source:
             return [], [], False    # no one did it: the caller drops the act, whatever its target
         mutual = code.split(":")[0] in self.mutual_codes
+        if mutual and not target and source and self.verbs.lemma_mode:
+            # "signed agreements normalising relations with Israel": the partner named in the
+            # participle that says what the agreement does
+            own = {p.code for p in source}
+            target = [p for c in verb.children if c.dep_ in ("dobj", "obj") for a in c.children
+                      if a.dep_ == "acl" and a.tag_ == "VBG"
+                      for h in (a, *(d for d in a.children if d.dep_ in ("dobj", "obj")))
+                      for o in _prep_objects(h, ("with",)) for p in self._group(st, o) if p.code not in own]
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
                 len({p.code for p in source}) >= 2 and not found and not any(
                     c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and self._group(st, c) for c in verb.children):
             # ("France and Germany met Xi": the object is the partner, left to the object below)
             target = source     # "Zelensky and Biden signed an agreement": with each other
+        if not target and code[:2] == "12" and self.verbs.lemma_mode and not self.bare_agents:
+            # "refused to let 62,000 U.S. troops deploy on Turkish soil": a refusal to permit is
+            # aimed at whom it would have let act (not at the place they would have acted)
+            permit = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _PERMITTING), None)
+            if permit is not None:
+                who = next((c for c in permit.children if c.dep_ in ("dobj", "obj")), None) or next(
+                    (s for c in permit.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
+                     if s.dep_ == "nsubj"), None)
+                own = {p.code for p in source}
+                target = [p for p in self._group(st, who) if p.code not in own] if who is not None else []
         relative_object = not passive and self.verbs.lemma_mode and _object_relative(verb, subjects)
         if relative_object and (not target or (
                 pattern is not None and pattern.lower and pattern.lower[0].marker == "target")):
@@ -1110,7 +1144,9 @@ class Coder:
                     all(p.code[3:6] in _DOMESTIC for p in source):
                 # "Ecuadorean police raided its embassy": another state's mission, not their own people
                 target = self._possessed_agent(st, obj, source) if obj is not None else []
-                if not target:
+                if not target and code[:3] != "087":
+                    # (not a military withdrawal: "demanded that Kyiv withdraw its troops from four
+                    # regions" withdraws its own troops, no one else)
                     target = self._own_people(st, lower, source[0].code[:3])
             if not target and self.verbs.lemma_mode and source and len({p.code[:3] for p in source}) == 1 and \
                     all(p.code[3:6] in _POPULAR or (p.code[3:] == "" and code[:2] == "14") for p in source) and \
@@ -1128,16 +1164,23 @@ class Coder:
                 if self.verbs.lemma_mode:
                     # "called up reservists within hours of the Hamas attack": a time, not a target
                     view = st.view
-                    times = {x for t in view.kids.get(verb.i, ()) if view.deps[t] == "prep" and view.lowers[t] in _TIME_PREPS
+                    # ("conducted a nuclear test in defiance of U.N. resolutions": the rule defied, no target)
+                    times = {x for t in view.kids.get(verb.i, ()) if view.deps[t] == "prep" and (
+                        view.lowers[t] in _TIME_PREPS or (view.lowers[t] == "in" and any(
+                            view.lemmas[o] in _DEFYING for o in view.kids.get(t, ()))))
                              for x in view.subtree(t)}
                     search = [(i, f) for i, f in search if i not in times]
-                target = first_group(search, 0, 0, used, places=self.locations and not violent)
+                # ("arrested the former president at Manila's airport": where an arrest is made is no
+                # party, as for acts that are not violent; a struck place is)
+                target = first_group(search, 0, 0, used, places=self.locations and (not violent or code[:3] == "173"))
                 sector = st.at.get(obj.i) if obj is not None else None
                 if target and sector is not None and isinstance(sector.entry, AgentEntry) and not self.bare_agents \
                         and _named_after(verb.doc, target[0], st, ("from",)) \
-                        and not any(c.dep_ == "poss" for c in obj.children):  # type: ignore[union-attr]
+                        and not any(c.dep_ == "poss" for c in obj.children) \
+                        and verb.lemma_.lower() not in _RECALLING:  # type: ignore[union-attr]
                     # "expelled diplomats from Argentina": the diplomats are Argentina's ("withdraw its
-                    # troops from Mali", "recalled their ambassadors from Algeria": the owner's, from MLI, DZA)
+                    # troops from Mali", "recalled their ambassadors from Algeria": the owner's, from MLI, DZA;
+                    # so too with no owner named: "withdrew troops from Bolivia" are the withdrawer's own)
                     target = [Party(_combine(p.code, [sector], p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                               if len(p.code) == 3 else p for p in target]
         if not target and code[:2] in _FORCE and self.verbs.lemma_mode:
@@ -1185,8 +1228,16 @@ class Coder:
             if purpose is not None:
                 own = {p.code for p in source}
                 target = [p for p in self._purpose_party(st, purpose) if p.code not in own]
-        if not target and ((not found and code[:2] not in _ONE_WAY) or _reciprocal_object(verb)) and \
+        if not target and passive and source and code[:2] in _FORCE and self.verbs.lemma_mode:
+            # "fired 180 missiles at Israel, most of which were shot down by Israeli air defences":
+            # what a relative clause says was shot down is what was fired, so its firer is the target
+            firing = _fired_by(verb, subjects)
+            if firing is not None:
+                own = {p.code for p in source}
+                target = [p for p in self._subject_parties(st, firing) if p.code not in own]
+        if not target and ((not found and code[:2] not in _ONE_WAY and not passive) or _reciprocal_object(verb)) and \
                 len({p.code for p in source}) >= 2:
+            # (not "were shot down by Israeli and U.S. air defences": agents who did it together)
             # "Gondor and Osgiliath renewed ties", "US and Russian officials met", "Israel and
             # Hamas accused each other of violating the truce": reciprocal
             target, symmetric = source, True
@@ -1521,6 +1572,14 @@ class Coder:
                           if t.i in st.at and isinstance(st.at[t.i].entry, ActorEntry)), None) if not target else None
             if place is not None:
                 target += [p for p in self._group(st, place) if p.code[:3] not in {q.code[:3] for q in source}]
+            if not target and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and any(
+                    _violent(v.code) for v in self.verbs.verbs_for(_lower(noun.head), noun.head.lemma_.lower())):
+                # "a drone attack by the militia killed three U.S. soldiers": whom the attack's verb
+                # names (the verb, with its source only in the noun's "by" phrase, codes nothing itself)
+                obj = next((c for c in noun.head.children if c.dep_ in ("dobj", "obj")), None)
+                own = {p.code for p in source}
+                target = [p for p in (self._group(st, obj) or self._owner(st, obj, source)) if p.code not in own] \
+                    if obj is not None else []
         if not source and governor is not None and noun.dep_ in ("dobj", "obj") and entry.code[:2] in _REACTIONS \
                 and governor.lemma_.lower() in _DRAWING and self.verbs.lemma_mode:
             # "the test drew condemnation from China", "..., drawing protests from Seoul": the one the
@@ -1589,6 +1648,10 @@ class Coder:
             # the asker asked the one who acted (README: the host's REQUEST to the sender)
             own = {p.code for p in source}
             target = [p for p in self._subject_parties(st, noun.head.head) if p.code not in own]
+        if source and not target and (entry.code[:2] in ("02", "10") or noun.lemma_.lower() == "ultimatum") and \
+                self.verbs.lemma_mode and not self.bare_agents and noun.dep_ in ("dobj", "obj", "pobj"):
+            # (a threat is aimed at whoever meets its condition, an ultimatum at whom it is given)
+            target = self._asked(st, noun, source)
         if not source and not target:
             return []
         negated = _negated(noun.head, None) if noun.dep_ in ("dobj", "obj", "nsubjpass") else False
@@ -1615,6 +1678,29 @@ class Coder:
             self._found_when(governor, st.day) if governor is not None else None) or st.day
         return self._emit(st, code, source, target, noun.doc[noun.i:noun.i + 1], negated, hypothetical,
                           when, rule, entry.symmetric)
+
+    def _asked(self, st: _Sentence, noun: Token, source: Sequence[Party]) -> list[Party]:
+        """Whom a request, demand or ultimatum with a known author is made of: the subject of the
+        clause saying what is demanded ("a U.N. demand that Iran suspend enrichment"), else the one
+        who grants, meets, ignores or rejects it ("the Senate approved Biden's request to ...",
+        "Mali ignored an ultimatum from Algeria"), or who acts at it ("the Council met in an
+        emergency session at Ukraine's request", the parser hanging "at" on the object)."""
+        own = {p.code for p in source}
+        # (the parser may read the "that" clause as a relative one)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")), None)
+        if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            doers = [p for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for p in self._group(st, c)]
+            if doers:
+                return [p for p in doers if p.code not in own]
+        verb: Token | None = None
+        if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in _GRANTING:
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon") and noun.head.head.dep_ in ("dobj", "obj") \
+                and noun.head.head.head.pos_ == "VERB":
+            verb = noun.head.head.head
+        if verb is None:
+            return []
+        return [p for p in self._subject_parties(st, verb) if p.code not in own]
 
     def _act_root(self, noun: Token) -> str | None:
         """The root code (two digits) of the nominal event a noun names, if any."""
@@ -1706,7 +1792,8 @@ class Coder:
                                if isinstance(m.entry, AgentEntry)], head)
                 return [Party(_combine(p.code, own, p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                         for p in self._pair(st, pair)]
-        while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON") and not (
+                head.pos_ == "PROPN" and head.head.pos_ == "NOUN" and _split_subject(head)):
             head = head.head
         conjuncts = _conjuncts(head, st)
         outer: list[LexMatch] = []
@@ -1907,6 +1994,14 @@ class Coder:
         if token.dep_ in ("dobj", "obj") and clause is not None and token.head.i == clause.i:
             # "France praised them": an object pronoun is not its own clause's subject
             own = {p.code for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for p in self._group(st, c)}
+            fits = [p for p in fits if p.code not in own]
+        if token.dep_ == "poss" and clause is not None and fits and clause.lemma_.lower() in _ACCUSING and \
+                self.verbs.lemma_mode and ~token.i not in st.groups:
+            # "vetoed a U.N. resolution condemning its annexation": the one condemning does not own
+            # the act condemned
+            st.groups[~token.i] = []     # (marks this pronoun as being resolved: no loop back through it)
+            own = {p.code for subj in _subject(clause)[0] if subj.lower_ not in _PRONOUNS for p in self._group(st, subj)}
+            del st.groups[~token.i]
             fits = [p for p in fits if p.code not in own]
         if not fits:
             return []
@@ -2400,6 +2495,11 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             return [v.head.head if v.head.dep_ == "appos" and v.head.head.i != v.head.i else v.head], passive
         if found:
             return found, passive
+        if v.i == verb.i and verb.i > 1 and verb.nbor(-1).lower_ == "to" and \
+                getattr(_split_subject(verb.nbor(-2)), "i", -1) == verb.i:
+            # "prompting Serbia to mobilise and Washington to rebuke Pristina": the parser hangs the
+            # second subject on the first clause's last noun; it is the subject of the infinitive after it
+            return [verb.nbor(-2)], passive
         if (v.dep_ == "xcomp" or (v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))) \
                 and v.head.lemma_.lower() in _CONTROL_VERBS:
             # (the parser may read "pushed Japan to protest" as an adverbial infinitive)
@@ -2417,11 +2517,15 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             obj = next((c for c in v.head.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj], passive
-        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ccomp" and v.i > v.head.i and \
-                v.lemma_.lower() in _SPEAKING_PARTICIPLES and v.nbor(-1).lower_ == "," and v.head.head.i != v.head.i:
+        reported = v.head
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and reported.dep_ == "xcomp" and reported.head.dep_ == "ccomp" and \
+                v.lemma_.lower() in _SPEAKING_PARTICIPLES:
+            reported = reported.head    # ("said that A and B had agreed to hold drills, accusing ...")
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and reported.dep_ == "ccomp" and v.i > reported.i and \
+                v.lemma_.lower() in _SPEAKING_PARTICIPLES and v.nbor(-1).lower_ == "," and reported.head.i != reported.i:
             # "the Kremlin denied that Russian troops had killed civilians, accusing Kyiv of staging
             # the scenes": a trailing participle of saying hung on the reported clause is the reporter's
-            v = v.head.head
+            v = reported.head
             continue
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i:
             # "the hospital was hit by Russian missiles, killing two doctors": the agent did it
@@ -2455,6 +2559,45 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
             return [noun], passive
         break
     return [], passive
+
+
+#: nouns of "in defiance of" and the like: the rule or body defied is no target of the act
+_DEFYING = frozenset({"defiance", "violation", "breach", "contravention", "contempt"})
+#: verbs of permitting: a refusal of one is aimed at whom it would have let act
+_PERMITTING = frozenset({"let", "allow", "permit"})
+#: verbs of firing or launching projectiles
+_FIRING = frozenset({"fire", "launch", "lob", "shoot"})
+
+
+def _fired_by(verb: Token, subjects: Sequence[Token]) -> Token | None:
+    """The verb of firing whose object a passive relative clause is about: "fired missiles,
+    which were intercepted", "launched drones, most of which were shot down"."""
+    if verb.dep_ == "relcl" and verb.head.dep_ in ("dobj", "obj"):
+        firing = verb.head.head
+    elif verb.dep_ in ("advcl", "conj") and any(s.lower_ == "which" or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "which" for o in c.children) for c in s.children)
+            for s in subjects):
+        firing = verb.head
+    else:
+        return None
+    return firing if firing.pos_ == "VERB" and firing.lemma_.lower() in _FIRING else None
+
+
+def _absolute_subject(t: Token) -> bool:
+    """Whether ``t`` is the subject of an absolute "with" clause ("with Tokyo apologising")."""
+    return t.dep_ == "nsubj" and t.head.dep_ == "pcomp" and t.head.tag_ == "VBG" and t.head.head.lower_ == "with"
+
+
+def _split_subject(t: Token) -> Token | None:
+    """The infinitive whose subject ``t`` is when the parser joined ``t`` to the noun before it
+    ("... its army on alert and Washington to rebuke Pristina": "Washington" hung on "alert")."""
+    if t.dep_ != "conj" or t.pos_ != "PROPN" or t.head.pos_ != "NOUN" or t.i + 2 >= len(t.doc) or t.left_edge.i < 1:
+        return None     # (a name joined to a common noun: not "urged by France and Britain to resume")
+    to, v = t.nbor(1), t.nbor(2)
+    if to.lower_ != "to" or to.dep_ != "aux" or to.head.i != v.i or v.pos_ != "VERB" or \
+            t.doc[t.left_edge.i - 1].lower_ != "and" or any(c.dep_ in _SUBJECTS for c in v.children):
+        return None
+    return v
 
 
 #: words before a surname that are no given name ("Mrs Gandhi", "Sheikh Hasina")
@@ -2596,9 +2739,10 @@ def _conjuncts(head: Token, st: _Sentence) -> list[Token]:
         for c in t.children:
             if c.i in out:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or (
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and not (
+                    c.pos_ == "PROPN" and t.pos_ == "NOUN" and _split_subject(c)) or (
                     c.dep_ == "appos" and c.i in st.at and isinstance(st.at[c.i].entry, ActorEntry)):
-                out[c.i] = c
+                out[c.i] = c    # (not "... its envoy and the EU to condemn ...": the next clause's subject)
                 stack.append(c)
     return sorted(out.values(), key=lambda t: t.i)
 
@@ -3110,6 +3254,9 @@ def _answered(noun: Token) -> Token | None:
     return None
 
 
+#: verbs that answer a request or demand: grant, meet, ignore or reject it
+_GRANTING = frozenset({"approve", "grant", "accept", "heed", "fulfil", "fulfill", "meet", "honour", "honor", "reject",
+                       "refuse", "deny", "ignore", "defy", "dismiss", "rebuff", "spurn", "decline"})
 #: verbs of refusing that code by themselves: refusing to rule something out is no refusal
 _REFUSING = frozenset({"refuse", "decline"})
 #: a clause that may say what a text says: a participle or relative clause on its noun, or a complement below it

@@ -1788,7 +1788,7 @@ class Coder:
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
                 for c in o.children)), None)
             if pair is not None:
-                own = _agents([m for m in {st.at[i] for i in _np_tokens(head, {pair.head.i}, st=st) if i in st.at}
+                own = _agents([m for m in {st.at[i] for i in _np_tokens(head, {pair.head.i}, st) if i in st.at}
                                if isinstance(m.entry, AgentEntry)], head)
                 return [Party(_combine(p.code, own, p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                         for p in self._pair(st, pair)]
@@ -1805,14 +1805,14 @@ class Coder:
             inner = next((o for o in _prep_objects(head, ("of", "from")) if any(
                 x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN") for x in o.children)), None)
             if inner is not None:
-                outer = [m for m in {st.at[i] for i in _np_tokens(head, {inner.head.i}, st=st) if i in st.at}
+                outer = [m for m in {st.at[i] for i in _np_tokens(head, {inner.head.i}, st) if i in st.at}
                          if isinstance(m.entry, AgentEntry)]
                 conjuncts = _conjuncts(inner, st)
         others = {c.i for c in conjuncts}
         doc = st.span.doc
         per: list[tuple[Token, list[LexMatch], list[LexMatch]]] = []
         for c in conjuncts:
-            tokens = _np_tokens(c, others - {c.i}, st.agent_tokens if self.locations else None, st)
+            tokens = _np_tokens(c, others - {c.i}, st, st.agent_tokens if self.locations else None)
             actors: list[LexMatch] = []
             agents: list[LexMatch] = []
             seen: set[int] = set()
@@ -2110,7 +2110,7 @@ class Coder:
         if v < 0 or not (own or (deps[v] in ("advcl", "ccomp") and heads[v] != v)):
             return         # "its forces fired": the subject's own lookup resolves it
         noun, clause = pronoun.head, pronoun.doc[v]
-        for k in _np_tokens(noun, set(), st=st):
+        for k in _np_tokens(noun, set(), st):
             m = st.at.get(k)
             if m is not None and isinstance(m.entry, ActorEntry) and m.entry.codes_on(st.day):
                 return     # "its Russian allies": the phrase names its actor
@@ -2252,12 +2252,12 @@ class Coder:
         if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME"):
             return []
         doc = st.span.doc
-        tokens = _np_tokens(head, exclude)
+        tokens = _np_tokens(head, exclude, st)
         for c in head.children:
             # "head Minerva McGonagall": a name hung as an apposition with no comma is in the phrase
             before = c.left_edge.i - 1
             if c.dep_ == "appos" and c.i not in exclude and before in tokens and not doc[before].is_punct:
-                tokens |= _np_tokens(c, exclude)
+                tokens |= _np_tokens(c, exclude, st)
         if actors or agents:
             return []
         if not tokens or any(i in st.at or doc[i].lower_ in _PRONOUNS for i in tokens):
@@ -2653,56 +2653,33 @@ def _np_head_at(i: int, st: _Sentence) -> int:
     return h
 
 
-def _np_tokens(head: Token, exclude: set[int], agents: set[int] | None = None,
-               st: _Sentence | None = None) -> set[int]:
+def _np_tokens(head: Token, exclude: set[int], st: _Sentence, agents: set[int] | None = None) -> set[int]:
     """The tokens of a noun phrase that can name its actor. With ``agents`` (the token indices
     of agent phrases), "in/at X" counts only after an agent ("lawmakers in Kyiv"): after any
-    other noun it is a place ("floods in Nigeria"). With ``st``, read from its document view."""
-    if st is not None and st.view is not None and st.span.start <= head.i < st.span.end:
-        return _np_tokens_at(head.i, exclude, agents, st.view, st.span)
-    out: set[int] = set()
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        out.add(t.i)
-        for c in t.children:
-            if c.i in exclude or c.dep_ == "conj" and t is head:
-                continue
-            if c.dep_ in _SKIP_IN_NP and not (c.dep_ == "appos" and t is not head and agents is not None
-                                              and c.pos_ == "PROPN"):
-                continue     # (a name in apposition inside a modifier is kept: spaCy's reading of
-                             # "President Donald Trump and Russian President Vladimir Putin")
-            if c.dep_ == "prep" and c.lower_ not in _NP_PREPS:
-                continue
-            if c.dep_ == "prep" and c.lower_ in ("in", "at") and agents is not None and t.i not in agents:
-                continue
-            if c.dep_ == "prep" and c.lower_ == "from" and _taken_from(c):
-                continue
-            stack.append(c)
-    return out
-
-
-def _np_tokens_at(head: int, exclude: set[int], agents: set[int] | None, view: _DocView, sent: Span) -> set[int]:
-    """:func:`_np_tokens` on token positions, over the walked tree of ``sent``."""
+    other noun it is a place ("floods in Nigeria"). Read from the document view's tree."""
+    view = st.view
+    assert view is not None
+    sent = st.span if st.span.start <= head.i < st.span.end else head.sent
     view.walk(sent.start, sent.end)
     kids, deps, lowers, poses, heads = view.kids, view.deps, view.lowers, view.poses, view.heads
     out: set[int] = set()
-    stack = [head]
+    stack = [head.i]
     while stack:
         t = stack.pop()
         out.add(t)
         for c in kids.get(t, ()):
             dep = deps[c]
-            if c in exclude or dep == "conj" and t == head:
+            if c in exclude or dep == "conj" and t == head.i:
                 continue
-            if dep in _SKIP_IN_NP and not (dep == "appos" and t != head and agents is not None and poses[c] == "PROPN"):
-                continue
+            if dep in _SKIP_IN_NP and not (dep == "appos" and t != head.i and agents is not None and poses[c] == "PROPN"):
+                continue     # (a name in apposition inside a modifier is kept: spaCy's reading of
+                             # "President Donald Trump and Russian President Vladimir Putin")
             if dep == "prep":
                 word = lowers[c]
                 if word not in _NP_PREPS or (word in ("in", "at") and agents is not None and t not in agents):
                     continue
                 if word == "from" and any(deps[x] == "poss" and lowers[x] in _PRONOUNS for x in kids.get(heads[c], ())):
-                    continue    # (:func:`_taken_from`)
+                    continue    # "their troops from Mali" (:func:`_taken_from`)
             stack.append(c)
     return out
 
@@ -2717,34 +2694,23 @@ def _conjuncts(head: Token, st: _Sentence) -> list[Token]:
     """A phrase's coordinated heads; an apposition that is itself an actor counts as one
     (spaCy often reads "Mordor, the Shire, Fornost and Bree" as an apposition chain)."""
     view = st.view
-    if view is not None and st.span.start <= head.i < st.span.end:
-        view.walk(st.span.start, st.span.end)
-        kids, deps, poses = view.kids, view.deps, view.poses
-        found = {head.i}
-        todo = [head.i]
-        while todo:
-            t = todo.pop()
-            for c in kids.get(t, ()):
-                if c in found:
-                    continue
-                if deps[c] == "conj" and poses[c] in ("NOUN", "PROPN", "PRON", "ADJ") or (
-                        deps[c] == "appos" and c in st.at and isinstance(st.at[c].entry, ActorEntry)):
-                    found.add(c)
-                    todo.append(c)
-        return [head] if len(found) == 1 else [head if i == head.i else view.doc[i] for i in sorted(found)]
-    out = {head.i: head}
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.i in out:
+    assert view is not None
+    sent = st.span if st.span.start <= head.i < st.span.end else head.sent
+    view.walk(sent.start, sent.end)
+    kids, deps, poses = view.kids, view.deps, view.poses
+    found = {head.i}
+    todo = [head.i]
+    while todo:
+        t = todo.pop()
+        for c in kids.get(t, ()):
+            if c in found:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and not (
-                    c.pos_ == "PROPN" and t.pos_ == "NOUN" and _split_subject(c)) or (
-                    c.dep_ == "appos" and c.i in st.at and isinstance(st.at[c.i].entry, ActorEntry)):
-                out[c.i] = c    # (not "... its envoy and the EU to condemn ...": the next clause's subject)
-                stack.append(c)
-    return sorted(out.values(), key=lambda t: t.i)
+            if deps[c] == "conj" and poses[c] in ("NOUN", "PROPN", "PRON", "ADJ") and not (
+                    poses[c] == "PROPN" and poses[t] == "NOUN" and _split_subject(view.doc[c])) or (
+                    deps[c] == "appos" and c in st.at and isinstance(st.at[c].entry, ActorEntry)):
+                found.add(c)    # (not "... its envoy and the EU to condemn ...": the next clause's subject)
+                todo.append(c)
+    return [head] if len(found) == 1 else [head if i == head.i else view.doc[i] for i in sorted(found)]
 
 
 def _listed(st: _Sentence, a: LexMatch, b: LexMatch) -> bool:

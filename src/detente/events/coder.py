@@ -329,6 +329,7 @@ class _Sentence:
     named: list[bool] = field(default_factory=list)
     view: _DocView | None = None
     groups: dict[int, list[Party]] = field(default_factory=dict)   # token -> the parties its phrase names
+    resolving: set[int] = field(default_factory=set)    # pronouns being resolved (no loop back through them)
 
 
 class Coder:
@@ -1378,7 +1379,7 @@ class Coder:
             m = st.at.get(idx)
             if m is None or m.start != idx:
                 continue
-            if isinstance(m.entry, ActorEntry) and self.locations and _is_place(st.span.doc[idx], st):
+            if isinstance(m.entry, ActorEntry) and self.locations and _is_place_at(idx, st):
                 continue     # "marched in Budapest against the government": where, not whom
             if isinstance(m.entry, AgentEntry) and m.entry.kind != "role" and (
                     sectors is None or m.entry.code in sectors):
@@ -1996,12 +1997,14 @@ class Coder:
             own = {p.code for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for p in self._group(st, c)}
             fits = [p for p in fits if p.code not in own]
         if token.dep_ == "poss" and clause is not None and fits and clause.lemma_.lower() in _ACCUSING and \
-                self.verbs.lemma_mode and ~token.i not in st.groups:
+                self.verbs.lemma_mode and token.i not in st.resolving:
             # "vetoed a U.N. resolution condemning its annexation": the one condemning does not own
             # the act condemned
-            st.groups[~token.i] = []     # (marks this pronoun as being resolved: no loop back through it)
-            own = {p.code for subj in _subject(clause)[0] if subj.lower_ not in _PRONOUNS for p in self._group(st, subj)}
-            del st.groups[~token.i]
+            st.resolving.add(token.i)
+            try:
+                own = {p.code for subj in _subject(clause)[0] if subj.lower_ not in _PRONOUNS for p in self._group(st, subj)}
+            finally:
+                st.resolving.discard(token.i)
             fits = [p for p in fits if p.code not in own]
         if not fits:
             return []

@@ -392,17 +392,19 @@ class Coder:
         """Code every sentence of a parsed document; pronouns reach back within a paragraph."""
         out: list[CodedEvent] = []
         memory: list[Party] = []
-        text = doc.text       # built once: Doc.text joins every token
-        last_end = 0
+        # a paragraph break is a newline between two sentences' words: whitespace is a token of
+        # its own there (read from the view, not ``Doc.text``, which makes every token)
+        texts = self._view(doc).texts
+        last = -1     # the previous sentence's last word
         for sent in doc.sents:
-            first = next((t for t in sent if not t.is_space), None)
+            start, end = sent.start, sent.end
+            first = next((i for i in range(start, end) if not texts[i].isspace()), None)
             if first is None:
                 continue
-            if "\n" in text[last_end:first.idx]:
+            if any("\n" in texts[i] for i in range(last + 1, first)):
                 memory = []
             out.extend(self.code_sentence(sent, day, memory))
-            last = next(t for t in reversed(sent) if not t.is_space)
-            last_end = last.idx + len(last)
+            last = next(i for i in range(end - 1, start - 1, -1) if not texts[i].isspace())
         return out
 
     def _view(self, doc: Doc) -> _DocView:

@@ -299,16 +299,21 @@ class _DocView:
         return self.order[a:b]
 
     def _walk(self, i: int, kids: dict[int, list[int]]) -> None:
-        start = len(self.order)
-        mine = kids.get(i, ())
-        k = 0
-        while k < len(mine) and mine[k] < i:
-            self._walk(mine[k], kids)
-            k += 1
-        self.order.append(i)
-        for kid in mine[k:]:
-            self._walk(kid, kids)
-        self.subtrees[i] = (start, len(self.order))
+        order, subtrees = self.order, self.subtrees
+        start = len(order)
+        placed = False
+        for kid in kids.get(i, ()):
+            if not placed and kid > i:
+                order.append(i)
+                placed = True
+            if kid in kids:
+                self._walk(kid, kids)
+            else:    # a leaf, placed here (most tokens are: a call each would cost more than the walk)
+                subtrees[kid] = (len(order), len(order) + 1)
+                order.append(kid)
+        if not placed:
+            order.append(i)
+        subtrees[i] = (start, len(order))
 
 
 @dataclass(slots=True)
@@ -2871,10 +2876,19 @@ def _located(doc: Doc, party: Party) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
 
 
+#: the last document's token start offsets, for :func:`_token_at` (one reference, swapped whole)
+_last_starts: tuple[Doc | None, list[int]] = (None, [])
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     """The token starting at a character offset, if any."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) and span[0].idx == char else None
+    global _last_starts
+    cached = _last_starts
+    if cached[0] is not doc:
+        cached = _last_starts = (doc, doc.to_array(IDX).tolist())
+    starts = cached[1]
+    k = bisect_left(starts, char)
+    return doc[k] if k < len(starts) and starts[k] == char else None
 
 
 def _named_after(doc: Doc, party: Party, st: _Sentence, preps: tuple[str, ...]) -> bool:

@@ -601,7 +601,7 @@ class Coder:
             return []     # a light verb with none of its patterns' words in the sentence, or below it
         skip = {verb.i + k + 1 for k in range(len(entry.after))} | {verb.i - k - 1 for k in range(len(entry.before))}
         upper, lower_tokens = self._contexts(st, verb, skip)
-        reach = {w for _, forms in upper for w in forms} | {w for _, forms in lower_tokens for w in forms} \
+        reach = set().union(*[forms for _, forms in upper], *[forms for _, forms in lower_tokens]) \
             if hopeful else set()
 
         def pick(skip_partner: bool = False) -> tuple[str, Pattern | None, dict[str, tuple[str, tuple[int, int]]]]:
@@ -850,7 +850,7 @@ class Coder:
         deps, i = view.deps, verb.i
         below = [t for t in view.subtree(i) if t > i]
         below += [t for c in view.kids.get(i, ()) if deps[c] in ("nsubjpass", "csubjpass") for t in view.subtree(c)]
-        reach = {w for t in below for w in forms[t]}
+        reach = set().union(*map(forms.__getitem__, below))
         return any(could_match(p, reach) for p in patterns)
 
     def _sentence_forms(self, st: _Sentence) -> dict[int, frozenset[str]]:

@@ -22,7 +22,7 @@ from itertools import compress
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -261,16 +261,17 @@ class _DocView:
         n = len(doc)
         if not n:
             return cls(doc, [], [], [], [], [], [], [])
-        array = doc.to_array([LOWER, ORTH, LEMMA, POS, TAG, IDX, ENT_TYPE, SPACY, DEP, HEAD])
-        heads = (array[:, 9].view("int64") + numpy.arange(n, dtype="int64")).tolist()
-        lower, orth, lemma, part, idx, ent, space, dep = array[:, [0, 1, 2, 3, 5, 6, 7, 8]].T.tolist()
+        # (the lower case is read from the text's hash: it is the text lowered)
+        array = doc.to_array([ORTH, LEMMA, POS, TAG, IDX, ENT_TYPE, SPACY, DEP, HEAD])
+        heads = (array[:, 8].view("int64") + numpy.arange(n, dtype="int64")).tolist()
+        orth, lemma, part, idx, ent, space, dep = array[:, [0, 1, 2, 4, 5, 6, 7]].T.tolist()
         text, named = strings["text"].__getitem__, strings["named"].__getitem__
         lowered = strings["lower"].__getitem__
-        view = cls(doc, list(map(lowered, lower)), list(map(text, orth)), list(map(lowered, lemma)),
+        view = cls(doc, list(map(lowered, orth)), list(map(text, orth)), list(map(lowered, lemma)),
                    list(map(strings["pos"].__getitem__, part)), idx, space, list(map(named, ent)),
                    heads, list(map(text, dep)))
         # verb- and noun-like tokens, found on the arrays
-        pos, tags = array[:, 3], array[:, 4]
+        pos, tags = array[:, 2], array[:, 3]
         verbal = (pos == VERB) | (pos == AUX)
         for tag in _VERB_TAGS:
             verbal |= tags == tag

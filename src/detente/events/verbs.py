@@ -32,6 +32,10 @@ class VerbsError(UsageError):
         super().__init__("D082", f"{source}: {len(self.problems)} problem(s): {shown}")
 
 
+#: how many :meth:`VerbEntry.hopeful` answers a verb keeps
+_ANSWERS_KEPT = 4096
+
+
 @dataclass(frozen=True, slots=True)
 class VerbEntry:
     """A trigger verb: the forms it answers to, its default code and its patterns.
@@ -51,6 +55,10 @@ class VerbEntry:
     _by_word: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     #: patterns with no word step (they can match any sentence)
     _free: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: every word a pattern's word step may need: :meth:`hopeful` depends on no other word
+    _vocab: frozenset[str] = field(init=False, repr=False, compare=False)
+    #: :meth:`hopeful`'s answers by the words of ``_vocab`` present (bounded: cleared when full)
+    _answers: dict[frozenset[str], tuple[Pattern, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_word: dict[str, list[int]] = {}
@@ -63,16 +71,32 @@ class VerbEntry:
                 by_word.setdefault(w, []).append(k)
         object.__setattr__(self, "_by_word", {w: tuple(v) for w, v in by_word.items()})
         object.__setattr__(self, "_free", tuple(free))
+        object.__setattr__(self, "_vocab", frozenset(w for p in self.patterns for need in p.needs for w in need))
+        object.__setattr__(self, "_answers", {})
 
-    def hopeful(self, words: set[str] | frozenset[str]) -> list[Pattern]:
-        """The patterns, in order, whose every word step has a candidate among ``words``."""
+    def hopeful(self, words: set[str] | frozenset[str]) -> tuple[Pattern, ...]:
+        """The patterns, in order, whose every word step has a candidate among ``words``.
+
+        The answer depends only on which of the patterns' words are present, so it is kept by
+        those (a sentence's words rarely include more than a few of a verb's pattern words).
+        """
+        present = self._vocab.intersection(words)
+        answers = self._answers
+        got = answers.get(present)
+        if got is None:
+            if len(answers) >= _ANSWERS_KEPT:
+                answers.clear()
+            got = answers[present] = self._hopeful(present)
+        return got
+
+    def _hopeful(self, words: frozenset[str]) -> tuple[Pattern, ...]:
         if len(self.patterns) <= 8:
-            return [p for p in self.patterns if could_match(p, words)]
+            return tuple(p for p in self.patterns if could_match(p, words))
         picks = set(self._free)
         index = self._by_word
         for w in index.keys() & words:
             picks.update(index[w])
-        return [p for p in (self.patterns[k] for k in sorted(picks)) if could_match(p, words)]
+        return tuple(p for p in (self.patterns[k] for k in sorted(picks)) if could_match(p, words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1783,14 +1783,17 @@ class Coder:
         return list(got)
 
     def _find_group(self, st: _Sentence, token: Token) -> list[Party]:
-        if token.lower_ in _PRONOUNS and token.i not in st.at:
+        view = st.view
+        assert view is not None
+        poses = view.poses
+        if view.lowers[token.i] in _PRONOUNS and token.i not in st.at:
             return self._pronoun(st, token)
         head = _np_head(token, st)
-        if head.lemma_.lower() in _PAIR_NOUNS and any(
+        if view.lemmas[head.i] in _PAIR_NOUNS and any(
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
                 for c in head.children):
             return self._pair(st, head)
-        if head.pos_ == "NOUN" and not self.bare_agents and not _PAIR_WORDS.isdisjoint(st.lowers):
+        if poses[head.i] == "NOUN" and not self.bare_agents and not _PAIR_WORDS.isdisjoint(st.lowers):
             # "officials from both countries", "delegations of the two sides": the pair, each with the
             # head's agent
             pair = next((o for o in _prep_objects(head, ("of", "from")) if o.lemma_.lower() in _PAIR_NOUNS and any(
@@ -1801,22 +1804,28 @@ class Coder:
                                if isinstance(m.entry, AgentEntry)], head)
                 return [Party(_combine(p.code, own, p.kind, True), p.text, p.start_char, p.end_char, p.kind)
                         for p in self._pair(st, pair)]
-        while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "PRON") and not (
-                head.pos_ == "PROPN" and head.head.pos_ == "NOUN" and _split_subject(head)):
-            head = head.head
+        deps, heads = view.deps, view.heads
+        h = head.i
+        while deps[h] == "conj" and heads[h] != h and poses[heads[h]] in ("NOUN", "PROPN", "PRON") and not (
+                poses[h] == "PROPN" and poses[heads[h]] == "NOUN" and _split_subject(view.doc[h])):
+            h = heads[h]
+        if h != head.i:
+            head = view.doc[h]
         conjuncts = _conjuncts(head, st)
         outer: list[LexMatch] = []
-        if len(conjuncts) == 1 and head.pos_ == "NOUN" and not self.bare_agents and \
+        if len(conjuncts) == 1 and poses[h] == "NOUN" and not self.bare_agents and \
                 not (head.i in st.at and isinstance(st.at[head.i].entry, ActorEntry)):
             # "representatives of the Sudanese army and the RSF", "the leaders of Egypt and Jordan":
             # a head over a list of actors stands for each of them, with the head's own agent
             # where an item has none (not one actor with every item's agents)
-            inner = next((o for o in _prep_objects(head, ("of", "from")) if any(
-                x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN") for x in o.children)), None)
+            # (the head's sentence is walked: :func:`_conjuncts` did it)
+            kids = view.kids
+            inner = next((o for o in _prep_objects_at(view, h, ("of", "from")) if any(
+                deps[x] == "conj" and poses[x] in ("NOUN", "PROPN") for x in kids.get(o, ()))), None)
             if inner is not None:
-                outer = [m for m in {st.at[i] for i in _np_tokens(head, {inner.head.i}, st) if i in st.at}
+                outer = [m for m in {st.at[i] for i in _np_tokens(head, {heads[inner]}, st) if i in st.at}
                          if isinstance(m.entry, AgentEntry)]
-                conjuncts = _conjuncts(inner, st)
+                conjuncts = _conjuncts(view.doc[inner], st)
         others = {c.i for c in conjuncts}
         doc = st.span.doc
         per: list[tuple[Token, list[LexMatch], list[LexMatch]]] = []
@@ -2434,6 +2443,16 @@ def _prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                yield obj
+
+
+def _prep_objects_at(view: _DocView, i: int, preps: tuple[str, ...]) -> Iterator[int]:
+    """:func:`_prep_objects` on token positions (token ``i``'s sentence walked)."""
+    deps, lowers, kids = view.deps, view.lowers, view.kids
+    for c in kids.get(i, ()):
+        if deps[c] == "prep" and lowers[c] in preps:
+            obj = next((o for o in kids.get(c, ()) if deps[o] == "pobj"), None)
             if obj is not None:
                 yield obj
 

@@ -509,7 +509,7 @@ class Coder:
                 k = i - first
                 before = lowers[max(0, k - 3):k]
                 entry = self.verbs.noun_for(before, st.lemmas[k]) or self.verbs.noun_for(before, lowers[k])
-                if k and doc[i - 1].dep_ in ("amod", "compound") and doc[i - 1].head.i == i:
+                if k and view.deps[i - 1] in ("amod", "compound") and view.heads[i - 1] == i:
                     # "joint naval exercises": a modifier inside a named form ("joint exercises")
                     inner = lowers[max(0, k - 4):k - 1]
                     alt = self.verbs.noun_for(inner, st.lemmas[k]) or self.verbs.noun_for(inner, lowers[k])

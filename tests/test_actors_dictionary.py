@@ -244,8 +244,9 @@ def test_actors_schema_types_unknown_keys_and_bad_codes(tmp_path: Path) -> None:
         titles = ["chief"]
         """)
     problems = "\n".join(_problems(base))
-    assert "igo #58 (NATO): unknown key 'colour'" in problems
-    assert "igo #58 (NATO): 'names' must be a list of non-empty strings" in problems
+    number = (base / "igos.toml").read_text(encoding="utf-8").count("[[igo]]")   # the appended entry is the last
+    assert f"igo #{number} (NATO): unknown key 'colour'" in problems
+    assert f"igo #{number} (NATO): 'names' must be a list of non-empty strings" in problems
     assert "agents.toml: agent #29 (MIL): duplicate code 'MIL'" in problems
     assert "term 'Tanks' must be lower case" in problems
     assert "role #12 (chief): agent 'XYZ' is not in agents.toml" in problems

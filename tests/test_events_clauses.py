@@ -337,7 +337,7 @@ def test_ordering_another_party(coder, nlp, text: str, expected: list) -> None: 
     # a trailing participle of saying that the parser hung on the reported clause is the
     # reporter's act, not the act of the reported clause's subject
     ("Minsk denied on Friday that Belarusian guards had beaten Polish migrants, accusing Warsaw of lying.",
-     [("BLR", "POL", "ASSAULT", True, False), ("BLRGOV", "POLGOV", "ACCUSE", False, False)]),
+     [("BLR", "POLREF", "ASSAULT", True, False), ("BLRGOV", "POLGOV", "ACCUSE", False, False)]),
     ("Tehran said Israeli jets had struck its consulate, vowing revenge.",
      [("IRNGOV", "", "THREATEN", False, False), ("ISR", "IRNDIP", "ASSAULT", False, False)]),
     # near miss: a participle of force after a reported clause restates its attack

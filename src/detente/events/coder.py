@@ -429,6 +429,8 @@ class Coder:
                 "named": _Strings(lambda h: bool(h) and vocab[h] in _NAMED_ENTITIES),
             }
         view = _DocView.of(doc, self._strings)
+        global _last_starts
+        _last_starts = (doc, view.starts)    # for :func:`_token_at`
         known = self._triggers
         lowers, lemmas = view.lowers, view.lemmas
         for i in view.verbal:

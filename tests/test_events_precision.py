@@ -128,3 +128,28 @@ def test_event_types(coder, nlp, text: str, expected: set) -> None:  # type: ign
 ])
 def test_restatements_and_answered_offers(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 7. a cancelled or postponed visit or summit rejects the one to be met (REJECT 125) and is the
+    # visit or meeting itself, negated
+    ("Japan's foreign minister cancelled his visit to Seoul on Monday.",
+     {("JPNGOV", "KORGOV", "REJECT", True), ("JPNGOV", "KORGOV", "CONSULT", False)}),
+    ("Germany postponed a trip to Ankara on Tuesday.",
+     {("DEU", "TURGOV", "REJECT", True), ("DEU", "TURGOV", "CONSULT", False)}),
+    ("Poland scrapped a planned summit with Lithuania.",
+     {("POL", "LTU", "REJECT", True), ("POL", "LTU", "CONSULT", False), ("LTU", "POL", "CONSULT", False)}),
+    ("India called off its meeting with Bangladesh.",
+     {("IND", "BGD", "REJECT", True), ("IND", "BGD", "CONSULT", False), ("BGD", "IND", "CONSULT", False)}),
+    # ... cancelling talks halts them (SANCTION 164), with no negated act
+    ("The Kremlin cancelled talks with Kyiv.", {("RUSGOV", "UKRGOV", "SANCTION", True)}),
+    # ... and cancelling a contract is no rejection of a visit
+    ("Kenya cancelled the contract with China.", {("KEN", "CHN", "SANCTION", True)}),
+])
+def test_cancelled_visit_is_rejection_and_negated_visit(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_cancelled_visit_is_negated_not_hypothetical(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_doc(nlp("Brazil's president cancelled his visit to Caracas."), DAY)
+    assert [(e.cameo, e.negated, e.hypothetical) for e in events] == [("125", False, False), ("042", True, False)]

@@ -86,6 +86,10 @@ _VERB_TAGS = [get_string_id(tag) for tag in ("VB", "VBD", "VBG", "VBN", "VBP", "
 _FORCE = frozenset({"18", "19", "20"})
 #: root codes of verbs whose object noun is an event wanted or refused, not one that happened
 _WANTING = frozenset({"02", "10", "12"})
+# "cancelled his visit", "called off the summit": the cancelled act's code (a visit or a meeting)
+_CANCELLING = frozenset({"cancel", "postpone", "scrap", "call"})
+_CANCELLED = {"visit": "042", "trip": "042", "tour": "042", "meeting": "040", "summit": "040",
+              "conference": "040"}
 # "accused Qatar of supporting terrorism": what an accusation alleges is its content, not an event
 _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "charge", "denounce", "fault",
                        "suspect", "castigate", "rebuke", "slam"})
@@ -528,6 +532,8 @@ class Coder:
                         else:
                             # "arrived in Vladivostok for a summit with Putin": the summit names the government
                             events[j] = _sharpened(events[j], e)
+        if events and not _CANCELLING.isdisjoint(st.lemmas):
+            events = _cancelled_acts(events, sent)
         if self.nest_adverbial:
             events = _drop_adverbial(events, sent)
         if events and self.verbs.lemma_mode and not self.bare_agents and not _REPEATING.isdisjoint(lowers):
@@ -3114,6 +3120,40 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
 def _violent(code: str) -> bool:
     """Codes of force (PLOVER ASSAULT): CAMEO 18-20 and destroying property (1712)."""
     return code[:2] in _FORCE or code == "1712"
+
+
+def _cancelled_acts(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """A visit or meeting cancelled, postponed, scrapped or called off ("cancelled his visit to
+    Seoul", "called off the summit with Lithuania") is two events: the canceller's rejection of
+    the one to be met (125, from the verb's pattern) and the visit or meeting itself, negated (042
+    for a visit or trip, else 040 with its parties). The noun's own event is kept and negated when
+    it was coded; otherwise the act is made from the rejection's parties."""
+    doc = sent.doc
+    out = list(events)
+    for e in events:
+        if e.cameo != "125" or e.negated:
+            continue
+        verb = _token_at(doc, e.trigger_start)
+        if verb is None or verb.lemma_.lower() not in _CANCELLING:
+            continue
+        noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                     and c.lemma_.lower() in _CANCELLED), None)
+        if noun is None:
+            continue
+        own = [k for k, x in enumerate(out) if x.trigger_start == noun.idx and x.cameo[:2] == "04"]
+        for k in own:
+            out[k] = dataclasses.replace(out[k], negated=True, hypothetical=e.hypothetical)
+        if own:
+            continue
+        visit = _CANCELLED[noun.lemma_.lower()]
+        act = dataclasses.replace(e, cameo=visit, trigger=noun.text, trigger_start=noun.idx,
+                                  trigger_end=noun.idx + len(noun.text), negated=True,
+                                  rule=f"{e.rule} / the cancelled {noun.lemma_.lower()}",
+                                  symmetric=visit == "040" and bool(e.target))
+        out.append(act)
+        if act.symmetric:
+            out.append(dataclasses.replace(act, source=e.target, target=e.source))
+    return out
 
 
 def _drop_toll_verbs(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:

@@ -153,3 +153,16 @@ def test_cancelled_visit_is_rejection_and_negated_visit(coder, nlp, text: str, e
 def test_cancelled_visit_is_negated_not_hypothetical(coder, nlp) -> None:  # type: ignore[no-untyped-def]
     events = coder.code_doc(nlp("Brazil's president cancelled his visit to Caracas."), DAY)
     assert [(e.cameo, e.negated, e.hypothetical) for e in events] == [("125", False, False), ("042", True, False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 8. helping to do something, with no one named as helped, is that act, not aid
+    ("Chad sent troops to help secure the border with Sudan.", {("TCD", "", "MOBILIZE", True)}),
+    ("Qatar said it had helped to organise the talks between Israel and Hamas.",
+     {("ISR", "PSEREB", "CONSULT", True), ("PSEREB", "ISR", "CONSULT", True)}),
+    # ... helping someone do it, or with something, is aid to them
+    ("France will help Mali fight jihadist groups.", {("FRA", "MLI", "AID", False)}),
+    ("Japan helped with the evacuation of foreigners from Sudan.", {("JPN", "SDN", "AID", True)}),
+])
+def test_helping_to_act_is_no_aid(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

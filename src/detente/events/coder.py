@@ -86,6 +86,8 @@ _VERB_TAGS = [get_string_id(tag) for tag in ("VB", "VBD", "VBG", "VBN", "VBP", "
 _FORCE = frozenset({"18", "19", "20"})
 #: root codes of verbs whose object noun is an event wanted or refused, not one that happened
 _WANTING = frozenset({"02", "10", "12"})
+# "sent troops to help secure the border": helping to do something, with no one helped, is that act
+_HELPING = frozenset({"help", "assist"})
 # "cancelled his visit", "called off the summit": the cancelled act's code (a visit or a meeting)
 _CANCELLING = frozenset({"cancel", "postpone", "scrap", "call"})
 _CANCELLED = {"visit": "042", "trip": "042", "tour": "042", "meeting": "040", "summit": "040",
@@ -652,6 +654,8 @@ class Coder:
             return []    # "..., spurring Washington to protest": what the act caused, coded as its complement
         if self.verbs.lemma_mode and _accused_act(verb):
             return []    # "accused Qatar of supporting terrorism": the allegation, coded as ACCUSE
+        if pattern is None and lemma in _HELPING and self.verbs.lemma_mode and _helps_do(verb):
+            return []    # "sent troops to help secure the border", "helped to organise the talks": the act it names
         if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
@@ -3120,6 +3124,14 @@ def _drop_participial_restatements(events: list[CodedEvent], sent: Span) -> list
 def _violent(code: str) -> bool:
     """Codes of force (PLOVER ASSAULT): CAMEO 18-20 and destroying property (1712)."""
     return code[:2] in _FORCE or code == "1712"
+
+
+def _helps_do(verb: Token) -> bool:
+    """Whether a verb of helping governs an infinitive of its own subject's act and names no one
+    helped: "sent warships to help secure the Gulf", "said it had helped to coordinate the raid".
+    "Helped Mali fight jihadists" (Mali helped) and "helped Ukraine with weapons" are aid."""
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children) and \
+        not any(c.dep_ in ("dobj", "obj", "dative", "iobj", "prep") for c in verb.children)
 
 
 def _cancelled_acts(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:

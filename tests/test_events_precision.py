@@ -166,3 +166,17 @@ def test_cancelled_visit_is_negated_not_hypothetical(coder, nlp) -> None:  # typ
 ])
 def test_helping_to_act_is_no_aid(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 9. a demanded or requested noun is the demand only, not a hypothetical act of the one asked
+    ("Seoul demanded an apology from the Japanese government.", {("KORGOV", "JPNGOV", "REQUEST", True)}),
+    ("Lithuania demanded the withdrawal of Belarusian troops.", {("LTU", "BLRMIL", "REQUEST", True)}),
+    ("Italy will seek the extradition of the Egyptian suspect.", {("ITA", "EGY", "REQUEST", False)}),
+    # ... demanded or requested talks are still the talks, not held
+    ("Belgrade demanded talks with Pristina.",
+     {("SRBGOV", "XKXGOV", "REQUEST", True), ("SRBGOV", "XKXGOV", "CONSULT", False),
+      ("XKXGOV", "SRBGOV", "CONSULT", False)}),
+])
+def test_demanded_noun_is_not_coded_again(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -85,6 +85,7 @@ _VERB_TAGS = [get_string_id(tag) for tag in ("VB", "VBD", "VBG", "VBN", "VBP", "
 #: root codes of force: their "on"/"against" objects are targets, even places
 _FORCE = frozenset({"18", "19", "20"})
 #: root codes of verbs whose object noun is an event wanted or refused, not one that happened
+#: (of an appeal or demand, only talks and meetings: "demanded an apology" is the demand alone)
 _WANTING = frozenset({"02", "10", "12"})
 # "sent troops to help secure the border": helping to do something, with no one helped, is that act
 _HELPING = frozenset({"help", "assist"})
@@ -514,6 +515,8 @@ class Coder:
                     if alt is not None and alt is not entry and alt is not (
                             self.verbs.noun_for([], st.lemmas[k]) or self.verbs.noun_for([], lowers[k])):
                         entry = alt
+                if entry is not None and wanted is not None and wanted[:2] in ("02", "10") and entry.code[:2] != "04":
+                    entry = None    # "demanded an apology", "demanded the withdrawal of its troops": the demand only
                 if entry is not None:
                     before_noun = events[:]
                     # "fired missiles at Taiwan as it began drills around the island": the object of a

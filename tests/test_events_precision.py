@@ -180,3 +180,14 @@ def test_helping_to_act_is_no_aid(coder, nlp, text: str, expected: set) -> None:
 ])
 def test_demanded_noun_is_not_coded_again(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 10. warning shots fired at a foreign plane or ship show force (MOBILIZE), with their target
+    ("Greek jets fired warning shots at a Turkish fighter.", {("GRC", "TUR", "MOBILIZE", True)}),
+    ("The Philippine coast guard fired a warning shot at a Chinese vessel.", {("PHL", "CHN", "MOBILIZE", True)}),
+    # ... shots fired at troops are force
+    ("Greek soldiers fired shots at Turkish troops.", {("GRCMIL", "TURMIL", "ASSAULT", True)}),
+])
+def test_warning_shots_show_force(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -191,3 +191,15 @@ def test_demanded_noun_is_not_coded_again(coder, nlp, text: str, expected: set) 
 ])
 def test_warning_shots_show_force(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 11. releasing water, gas or waste from a plant or dam frees no one
+    ("South Korea protested after Japan began releasing treated water from the damaged reactor.",
+     {("KOR", "", "PROTEST", True)}),
+    ("India released water from the dam into Pakistan.", set()),
+    # ... releasing people does
+    ("Azerbaijan freed six Armenian soldiers.", {("AZE", "ARMMIL", "RETREAT", True)}),
+])
+def test_released_substance_is_no_release_of_captives(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

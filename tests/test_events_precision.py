@@ -203,3 +203,17 @@ def test_warning_shots_show_force(coder, nlp, text: str, expected: set) -> None:
 ])
 def test_released_substance_is_no_release_of_captives(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 12. a joint intent of a compound subject for another country is toward that country
+    ("Canada and Norway agreed to a rescue plan for Haiti.", {("CAN", "HTI", "AGREE", True), ("NOR", "HTI", "AGREE", True)}),
+    ("Sweden and Finland said they were ready to lead a training mission in Moldova.",
+     {("SWE", "MDA", "AGREE", True), ("FIN", "MDA", "AGREE", True)}),
+    # ... an intent about their own ground, or naming no one else, is with each other
+    ("Armenia and Azerbaijan agreed to a ceasefire in Nagorno-Karabakh.",
+     {("ARM", "AZE", "AGREE", True), ("AZE", "ARM", "AGREE", True)}),
+    ("Israel and Lebanon agreed to a ceasefire.", {("ISR", "LBN", "AGREE", True), ("LBN", "ISR", "AGREE", True)}),
+])
+def test_joint_intent_for_another_country(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -1102,6 +1102,11 @@ class Coder:
                       if a.dep_ == "acl" and a.tag_ == "VBG"
                       for h in (a, *(d for d in a.children if d.dep_ in ("dobj", "obj")))
                       for o in _prep_objects(h, ("with",)) for p in self._group(st, o) if p.code not in own]
+        if not mutual and code.split(":")[0] in _JOINT_INTENTS and not target and not found and \
+                len({p.code for p in source}) >= 2 and self.verbs.lemma_mode:
+            # "Britain and France were ready to lead a force in Ukraine", "the EU and the IMF agreed
+            # to a rescue for Greece": a joint intent for another country is toward it
+            target = self._beneficiaries(st, verb, source)
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
                 len({p.code for p in source}) >= 2 and not found and not any(
                     c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and self._group(st, c) for c in verb.children):
@@ -1778,6 +1783,22 @@ class Coder:
         return False
 
     # ----------------------------------------------------------------------------------- actors
+
+    def _beneficiaries(self, st: _Sentence, verb: Token, source: list[Party]) -> list[Party]:
+        """The other country a joint intent is for: the first actor of a "for/to/in/into" phrase
+        inside its complement ("agreed to a rescue for Greece", "were ready to lead a force in Ukraine",
+        "agreed to send troops to East Timor"), not a place of one of the subjects' own countries
+        ("agreed to a ceasefire in Donbas") and not a "by" agent."""
+        own = {p.code[:3] for p in source}
+        for c in verb.children:
+            if not (c.dep_ in ("xcomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "to")):
+                continue
+            for t in c.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "in", "into") and t.i in st.at:
+                    parties = self._group(st, t)
+                    if parties and all(p.code[:3] not in own for p in parties):
+                        return parties
+        return []
 
     def _group(self, st: _Sentence, token: Token) -> list[Party]:
         """The parties a noun phrase names, conjuncts and agents included (worked out once per

@@ -217,3 +217,17 @@ def test_released_substance_is_no_release_of_captives(coder, nlp, text: str, exp
 ])
 def test_joint_intent_for_another_country(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 13. planes or ships arriving in a country with relief supplies bring aid; they make no visit
+    ("Indian air force planes landed in Nepal on Sunday with relief supplies and medical teams.",
+     {("INDMIL", "NPL", "AID", True)}),
+    ("Turkish military aircraft arrived in Libya with the first deliveries of food and tents.",
+     {("TURMIL", "LBY", "AID", True)}),
+    # ... a leader arriving is a visit
+    ("The Indonesian president arrived in Canberra on Monday.",
+     {("IDNGOV", "AUSGOV", "CONSULT", True)}),
+])
+def test_arriving_with_supplies_is_aid(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -231,3 +231,15 @@ def test_joint_intent_for_another_country(coder, nlp, text: str, expected: set) 
 ])
 def test_arriving_with_supplies_is_aid(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 14. suspending or curbing one's own programme or bill concedes (CONCEDE 0832), it cuts no ties
+    ("North Korea suspended uranium enrichment at Yongbyon.", {("PRK", "", "CONCEDE", True)}),
+    ("Serbia's government suspended the media bill on Friday.", {("SRBGOV", "", "CONCEDE", True)}),
+    ("Tehran agreed to curb its nuclear programme.", {("IRNGOV", "", "AGREE", True), ("IRNGOV", "", "CONCEDE", False)}),
+    # ... suspending exports to another country is still a sanction
+    ("Russia suspended grain exports to Egypt.", {("RUS", "EGY", "SANCTION", True)}),
+])
+def test_suspending_own_programme_concedes(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

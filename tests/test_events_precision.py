@@ -243,3 +243,15 @@ def test_arriving_with_supplies_is_aid(coder, nlp, text: str, expected: set) -> 
 ])
 def test_suspending_own_programme_concedes(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 15. notifying or informing someone that something will happen is a statement; what it says is coded
+    ("Japan formally notified the United Nations on Monday that it would withdraw from the whaling commission.",
+     {("JPN", "", "RETREAT", False)}),
+    ("Mali informed France that French troops must leave the country.", {("FRAMIL", "MLI", "RETREAT", False)}),
+    # ... briefing or informing someone of something consults them
+    ("Germany informed Poland of its decision.", {("DEU", "POL", "CONSULT", True), ("POL", "DEU", "CONSULT", True)}),
+])
+def test_notifying_that_is_a_statement(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

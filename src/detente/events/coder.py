@@ -87,6 +87,8 @@ _FORCE = frozenset({"18", "19", "20"})
 #: root codes of verbs whose object noun is an event wanted or refused, not one that happened
 #: (of an appeal or demand, only talks and meetings: "demanded an apology" is the demand alone)
 _WANTING = frozenset({"02", "10", "12"})
+# "notified the United Nations that it would leave the WHO": telling someone a clause is a statement
+_NOTIFYING = frozenset({"inform", "notify"})
 # "sent troops to help secure the border": helping to do something, with no one helped, is that act
 _HELPING = frozenset({"help", "assist"})
 # "cancelled his visit", "called off the summit": the cancelled act's code (a visit or a meeting)
@@ -657,6 +659,9 @@ class Coder:
             return []    # "..., spurring Washington to protest": what the act caused, coded as its complement
         if self.verbs.lemma_mode and _accused_act(verb):
             return []    # "accused Qatar of supporting terrorism": the allegation, coded as ACCUSE
+        if pattern is None and lemma in _NOTIFYING and self.verbs.lemma_mode and any(
+                c.dep_ == "ccomp" for c in verb.children):
+            return []    # "notified the United Nations that it would leave": a statement of what it says
         if pattern is None and lemma in _HELPING and self.verbs.lemma_mode and _helps_do(verb):
             return []    # "sent troops to help secure the border", "helped to organise the talks": the act it names
         if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(

@@ -255,3 +255,19 @@ def test_suspending_own_programme_concedes(coder, nlp, text: str, expected: set)
 ])
 def test_notifying_that_is_a_statement(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 16. the reason given for a punishment ("for refusing ...", "for helping ...") is no act of its own
+    ("A Turkish court jailed the Iraqi envoy's driver for refusing to testify.", {("TURJUD", "IRQDIP", "COERCE", True)}),
+    ("Washington sanctioned three Chinese firms for helping Russia evade export controls.",
+     {("USAGOV", "CHNBUS", "SANCTION", True)}),
+])
+def test_reason_for_punishment_is_not_coded(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_act_praised_for_is_still_coded(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # praising someone for an act is no punishment: the act is coded
+    events = coder.code_doc(nlp("Kenya praised Ethiopia for withdrawing its troops."), DAY)
+    assert {e.cameo for e in events} == {"051", "0874"}

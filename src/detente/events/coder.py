@@ -91,6 +91,9 @@ _WANTING = frozenset({"02", "10", "12"})
 _NOTIFYING = frozenset({"inform", "notify"})
 # "sent troops to help secure the border": helping to do something, with no one helped, is that act
 _HELPING = frozenset({"help", "assist"})
+# "sentenced him for refusing to testify", "fined the company for breaking sanctions": the reason is no act
+_PUNISHING = frozenset({"sentence", "convict", "jail", "imprison", "fine", "punish", "arrest", "detain",
+                        "prosecute", "indict", "penalise", "penalize", "expel", "sanction"})
 # "cancelled his visit", "called off the summit": the cancelled act's code (a visit or a meeting)
 _CANCELLING = frozenset({"cancel", "postpone", "scrap", "call"})
 _CANCELLED = {"visit": "042", "trip": "042", "tour": "042", "meeting": "040", "summit": "040",
@@ -3777,8 +3780,12 @@ def _kept_open(verb: Token) -> bool:
 
 def _accused_act(verb: Token) -> bool:
     """"accused Qatar of supporting terrorism", "blamed Kyiv for shelling the plant": the act an
-    accusation alleges."""
-    return verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.lemma_.lower() in _ACCUSING
+    accusation alleges; "jailed him for refusing to testify": the reason for a punishment."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return False
+    lemma = verb.head.head.lemma_.lower()
+    # "sentenced Zuma for refusing to testify": the reason given for a punishment, as an accusation's content
+    return lemma in _ACCUSING or (lemma in _PUNISHING and verb.head.lower_ == "for")
 
 
 def _for_clause(verb: Token) -> Token | None:

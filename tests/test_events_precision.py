@@ -128,3 +128,146 @@ def test_event_types(coder, nlp, text: str, expected: set) -> None:  # type: ign
 ])
 def test_restatements_and_answered_offers(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 7. a cancelled or postponed visit or summit rejects the one to be met (REJECT 125) and is the
+    # visit or meeting itself, negated
+    ("Japan's foreign minister cancelled his visit to Seoul on Monday.",
+     {("JPNGOV", "KORGOV", "REJECT", True), ("JPNGOV", "KORGOV", "CONSULT", False)}),
+    ("Germany postponed a trip to Ankara on Tuesday.",
+     {("DEU", "TURGOV", "REJECT", True), ("DEU", "TURGOV", "CONSULT", False)}),
+    ("Poland scrapped a planned summit with Lithuania.",
+     {("POL", "LTU", "REJECT", True), ("POL", "LTU", "CONSULT", False), ("LTU", "POL", "CONSULT", False)}),
+    ("India called off its meeting with Bangladesh.",
+     {("IND", "BGD", "REJECT", True), ("IND", "BGD", "CONSULT", False), ("BGD", "IND", "CONSULT", False)}),
+    # ... cancelling talks halts them (SANCTION 164), with no negated act
+    ("The Kremlin cancelled talks with Kyiv.", {("RUSGOV", "UKRGOV", "SANCTION", True)}),
+    # ... and cancelling a contract is no rejection of a visit
+    ("Kenya cancelled the contract with China.", {("KEN", "CHN", "SANCTION", True)}),
+])
+def test_cancelled_visit_is_rejection_and_negated_visit(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_cancelled_visit_is_negated_not_hypothetical(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_doc(nlp("Brazil's president cancelled his visit to Caracas."), DAY)
+    assert [(e.cameo, e.negated, e.hypothetical) for e in events] == [("125", False, False), ("042", True, False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 8. helping to do something, with no one named as helped, is that act, not aid
+    ("Chad sent troops to help secure the border with Sudan.", {("TCD", "", "MOBILIZE", True)}),
+    ("Qatar said it had helped to organise the talks between Israel and Hamas.",
+     {("ISR", "PSEREB", "CONSULT", True), ("PSEREB", "ISR", "CONSULT", True)}),
+    # ... helping someone do it, or with something, is aid to them
+    ("France will help Mali fight jihadist groups.", {("FRA", "MLI", "AID", False)}),
+    ("Japan helped with the evacuation of foreigners from Sudan.", {("JPN", "SDN", "AID", True)}),
+])
+def test_helping_to_act_is_no_aid(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 9. a demanded or requested noun is the demand only, not a hypothetical act of the one asked
+    ("Seoul demanded an apology from the Japanese government.", {("KORGOV", "JPNGOV", "REQUEST", True)}),
+    ("Lithuania demanded the withdrawal of Belarusian troops.", {("LTU", "BLRMIL", "REQUEST", True)}),
+    ("Italy will seek the extradition of the Egyptian suspect.", {("ITA", "EGY", "REQUEST", False)}),
+    # ... demanded or requested talks are still the talks, not held
+    ("Belgrade demanded talks with Pristina.",
+     {("SRBGOV", "XKXGOV", "REQUEST", True), ("SRBGOV", "XKXGOV", "CONSULT", False),
+      ("XKXGOV", "SRBGOV", "CONSULT", False)}),
+])
+def test_demanded_noun_is_not_coded_again(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 10. warning shots fired at a foreign plane or ship show force (MOBILIZE), with their target
+    ("Greek jets fired warning shots at a Turkish fighter.", {("GRC", "TUR", "MOBILIZE", True)}),
+    ("The Philippine coast guard fired a warning shot at a Chinese vessel.", {("PHL", "CHN", "MOBILIZE", True)}),
+    # ... shots fired at troops are force
+    ("Greek soldiers fired shots at Turkish troops.", {("GRCMIL", "TURMIL", "ASSAULT", True)}),
+])
+def test_warning_shots_show_force(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 11. releasing water, gas or waste from a plant or dam frees no one
+    ("South Korea protested after Japan began releasing treated water from the damaged reactor.",
+     {("KOR", "", "PROTEST", True)}),
+    ("India released water from the dam into Pakistan.", set()),
+    # ... releasing people does
+    ("Azerbaijan freed six Armenian soldiers.", {("AZE", "ARMMIL", "RETREAT", True)}),
+])
+def test_released_substance_is_no_release_of_captives(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 12. a joint intent of a compound subject for another country is toward that country
+    ("Canada and Norway agreed to a rescue plan for Haiti.", {("CAN", "HTI", "AGREE", True), ("NOR", "HTI", "AGREE", True)}),
+    ("Sweden and Finland said they were ready to lead a training mission in Moldova.",
+     {("SWE", "MDA", "AGREE", True), ("FIN", "MDA", "AGREE", True)}),
+    # ... an intent about their own ground, or naming no one else, is with each other
+    ("Armenia and Azerbaijan agreed to a ceasefire in Nagorno-Karabakh.",
+     {("ARM", "AZE", "AGREE", True), ("AZE", "ARM", "AGREE", True)}),
+    ("Israel and Lebanon agreed to a ceasefire.", {("ISR", "LBN", "AGREE", True), ("LBN", "ISR", "AGREE", True)}),
+])
+def test_joint_intent_for_another_country(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 13. planes or ships arriving in a country with relief supplies bring aid; they make no visit
+    ("Indian air force planes landed in Nepal on Sunday with relief supplies and medical teams.",
+     {("INDMIL", "NPL", "AID", True)}),
+    ("Turkish military aircraft arrived in Libya with the first deliveries of food and tents.",
+     {("TURMIL", "LBY", "AID", True)}),
+    # ... a leader arriving is a visit
+    ("The Indonesian president arrived in Canberra on Monday.",
+     {("IDNGOV", "AUSGOV", "CONSULT", True)}),
+])
+def test_arriving_with_supplies_is_aid(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 14. suspending or curbing one's own programme or bill concedes (CONCEDE 0832), it cuts no ties
+    ("North Korea suspended uranium enrichment at Yongbyon.", {("PRK", "", "CONCEDE", True)}),
+    ("Serbia's government suspended the media bill on Friday.", {("SRBGOV", "", "CONCEDE", True)}),
+    ("Tehran agreed to curb its nuclear programme.", {("IRNGOV", "", "AGREE", True), ("IRNGOV", "", "CONCEDE", False)}),
+    # ... suspending exports to another country is still a sanction
+    ("Russia suspended grain exports to Egypt.", {("RUS", "EGY", "SANCTION", True)}),
+])
+def test_suspending_own_programme_concedes(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 15. notifying or informing someone that something will happen is a statement; what it says is coded
+    ("Japan formally notified the United Nations on Monday that it would withdraw from the whaling commission.",
+     {("JPN", "", "RETREAT", False)}),
+    ("Mali informed France that French troops must leave the country.", {("FRAMIL", "MLI", "RETREAT", False)}),
+    # ... briefing or informing someone of something consults them
+    ("Germany informed Poland of its decision.", {("DEU", "POL", "CONSULT", True), ("POL", "DEU", "CONSULT", True)}),
+])
+def test_notifying_that_is_a_statement(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 16. the reason given for a punishment ("for refusing ...", "for helping ...") is no act of its own
+    ("A Turkish court jailed the Iraqi envoy's driver for refusing to testify.", {("TURJUD", "IRQDIP", "COERCE", True)}),
+    ("Washington sanctioned three Chinese firms for helping Russia evade export controls.",
+     {("USAGOV", "CHNBUS", "SANCTION", True)}),
+])
+def test_reason_for_punishment_is_not_coded(coder, nlp, text: str, expected: set) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected
+
+
+def test_act_praised_for_is_still_coded(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # praising someone for an act is no punishment: the act is coded
+    events = coder.code_doc(nlp("Kenya praised Ethiopia for withdrawing its troops."), DAY)
+    assert {e.cameo for e in events} == {"051", "0874"}

@@ -85,7 +85,19 @@ _VERB_TAGS = [get_string_id(tag) for tag in ("VB", "VBD", "VBG", "VBN", "VBP", "
 #: root codes of force: their "on"/"against" objects are targets, even places
 _FORCE = frozenset({"18", "19", "20"})
 #: root codes of verbs whose object noun is an event wanted or refused, not one that happened
+#: (of an appeal or demand, only talks and meetings: "demanded an apology" is the demand alone)
 _WANTING = frozenset({"02", "10", "12"})
+# "notified the United Nations that it would leave the WHO": telling someone a clause is a statement
+_NOTIFYING = frozenset({"inform", "notify"})
+# "sent troops to help secure the border": helping to do something, with no one helped, is that act
+_HELPING = frozenset({"help", "assist"})
+# "sentenced him for refusing to testify", "fined the company for breaking sanctions": the reason is no act
+_PUNISHING = frozenset({"sentence", "convict", "jail", "imprison", "fine", "punish", "arrest", "detain",
+                        "prosecute", "indict", "penalise", "penalize", "expel", "sanction"})
+# "cancelled his visit", "called off the summit": the cancelled act's code (a visit or a meeting)
+_CANCELLING = frozenset({"cancel", "postpone", "scrap", "call"})
+_CANCELLED = {"visit": "042", "trip": "042", "tour": "042", "meeting": "040", "summit": "040",
+              "conference": "040"}
 # "accused Qatar of supporting terrorism": what an accusation alleges is its content, not an event
 _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "charge", "denounce", "fault",
                        "suspect", "castigate", "rebuke", "slam"})
@@ -518,6 +530,8 @@ class Coder:
                     if alt is not None and alt is not entry and alt is not (
                             self.verbs.noun_for([], st.lemmas[k]) or self.verbs.noun_for([], lowers[k])):
                         entry = alt
+                if entry is not None and wanted is not None and wanted[:2] in ("02", "10") and entry.code[:2] != "04":
+                    entry = None    # "demanded an apology", "demanded the withdrawal of its troops": the demand only
                 if entry is not None:
                     before_noun = events[:]
                     # "fired missiles at Taiwan as it began drills around the island": the object of a
@@ -538,6 +552,8 @@ class Coder:
                         else:
                             # "arrived in Vladivostok for a summit with Putin": the summit names the government
                             events[j] = _sharpened(events[j], e)
+        if events and not _CANCELLING.isdisjoint(st.lemmas):
+            events = _cancelled_acts(events, sent)
         if self.nest_adverbial:
             events = _drop_adverbial(events, sent)
         if events and self.verbs.lemma_mode and not self.bare_agents and not _REPEATING.isdisjoint(lowers):
@@ -656,6 +672,11 @@ class Coder:
             return []    # "..., spurring Washington to protest": what the act caused, coded as its complement
         if self.verbs.lemma_mode and _accused_act(verb):
             return []    # "accused Qatar of supporting terrorism": the allegation, coded as ACCUSE
+        if pattern is None and lemma in _NOTIFYING and self.verbs.lemma_mode and any(
+                c.dep_ == "ccomp" for c in verb.children):
+            return []    # "notified the United Nations that it would leave": a statement of what it says
+        if pattern is None and lemma in _HELPING and self.verbs.lemma_mode and _helps_do(verb):
+            return []    # "sent troops to help secure the border", "helped to organise the talks": the act it names
         if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
@@ -1099,6 +1120,11 @@ class Coder:
                       if a.dep_ == "acl" and a.tag_ == "VBG"
                       for h in (a, *(d for d in a.children if d.dep_ in ("dobj", "obj")))
                       for o in _prep_objects(h, ("with",)) for p in self._group(st, o) if p.code not in own]
+        if not mutual and code.split(":")[0] in _JOINT_INTENTS and not target and not found and \
+                len({p.code for p in source}) >= 2 and self.verbs.lemma_mode:
+            # "Britain and France were ready to lead a force in Ukraine", "the EU and the IMF agreed
+            # to a rescue for Greece": a joint intent for another country is toward it
+            target = self._beneficiaries(st, verb, source)
         if (mutual or code.split(":")[0] in _JOINT_INTENTS) and not target and \
                 len({p.code for p in source}) >= 2 and not found and not any(
                     c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and self._group(st, c) for c in verb.children):
@@ -1775,6 +1801,22 @@ class Coder:
         return False
 
     # ----------------------------------------------------------------------------------- actors
+
+    def _beneficiaries(self, st: _Sentence, verb: Token, source: list[Party]) -> list[Party]:
+        """The other country a joint intent is for: the first actor of a "for/to/in/into" phrase
+        inside its complement ("agreed to a rescue for Greece", "were ready to lead a force in Ukraine",
+        "agreed to send troops to East Timor"), not a place of one of the subjects' own countries
+        ("agreed to a ceasefire in Donbas") and not a "by" agent."""
+        own = {p.code[:3] for p in source}
+        for c in verb.children:
+            if not (c.dep_ in ("xcomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "to")):
+                continue
+            for t in c.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "in", "into") and t.i in st.at:
+                    parties = self._group(st, t)
+                    if parties and all(p.code[:3] not in own for p in parties):
+                        return parties
+        return []
 
     def _group(self, st: _Sentence, token: Token) -> list[Party]:
         """The parties a noun phrase names, conjuncts and agents included (worked out once per
@@ -3154,6 +3196,48 @@ def _violent(code: str) -> bool:
     return code[:2] in _FORCE or code == "1712"
 
 
+def _helps_do(verb: Token) -> bool:
+    """Whether a verb of helping governs an infinitive of its own subject's act and names no one
+    helped: "sent warships to help secure the Gulf", "said it had helped to coordinate the raid".
+    "Helped Mali fight jihadists" (Mali helped) and "helped Ukraine with weapons" are aid."""
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children) and \
+        not any(c.dep_ in ("dobj", "obj", "dative", "iobj", "prep") for c in verb.children)
+
+
+def _cancelled_acts(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """A visit or meeting cancelled, postponed, scrapped or called off ("cancelled his visit to
+    Seoul", "called off the summit with Lithuania") is two events: the canceller's rejection of
+    the one to be met (125, from the verb's pattern) and the visit or meeting itself, negated (042
+    for a visit or trip, else 040 with its parties). The noun's own event is kept and negated when
+    it was coded; otherwise the act is made from the rejection's parties."""
+    doc = sent.doc
+    out = list(events)
+    for e in events:
+        if e.cameo != "125" or e.negated:
+            continue
+        verb = _token_at(doc, e.trigger_start)
+        if verb is None or verb.lemma_.lower() not in _CANCELLING:
+            continue
+        noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                     and c.lemma_.lower() in _CANCELLED), None)
+        if noun is None:
+            continue
+        own = [k for k, x in enumerate(out) if x.trigger_start == noun.idx and x.cameo[:2] == "04"]
+        for k in own:
+            out[k] = dataclasses.replace(out[k], negated=True, hypothetical=e.hypothetical)
+        if own:
+            continue
+        visit = _CANCELLED[noun.lemma_.lower()]
+        act = dataclasses.replace(e, cameo=visit, trigger=noun.text, trigger_start=noun.idx,
+                                  trigger_end=noun.idx + len(noun.text), negated=True,
+                                  rule=f"{e.rule} / the cancelled {noun.lemma_.lower()}",
+                                  symmetric=visit == "040" and bool(e.target))
+        out.append(act)
+        if act.symmetric:
+            out.append(dataclasses.replace(act, source=e.target, target=e.source))
+    return out
+
+
 def _drop_toll_verbs(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
     """"A Russian missile strike on Sumy killed 34 Ukrainian civilians", "an air strike destroyed a
     theatre": a verb of force whose subject is an attack noun tells what that attack did; it is
@@ -3734,8 +3818,12 @@ def _kept_open(verb: Token) -> bool:
 
 def _accused_act(verb: Token) -> bool:
     """"accused Qatar of supporting terrorism", "blamed Kyiv for shelling the plant": the act an
-    accusation alleges."""
-    return verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.lemma_.lower() in _ACCUSING
+    accusation alleges; "jailed him for refusing to testify": the reason for a punishment."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return False
+    lemma = verb.head.head.lemma_.lower()
+    # "sentenced Zuma for refusing to testify": the reason given for a punishment, as an accusation's content
+    return lemma in _ACCUSING or (lemma in _PUNISHING and verb.head.lower_ == "for")
 
 
 def _for_clause(verb: Token) -> Token | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import coded
+from helpers import coded, coded_events
 
 pytestmark = pytest.mark.slow
 
@@ -196,3 +196,75 @@ def test_diplomatic_boycott_of_games_is_a_sanction_on_the_host(coder, nlp) -> No
 def test_sports_results_stay_discarded(coder, nlp) -> None:  # type: ignore[no-untyped-def]
     assert coded(coder, nlp, "Japan beat China at the Sochi Olympics on Friday.") == set()
     assert coded(coder, nlp, "China beat the United States at the Olympics on Sunday, despite calls for a boycott.") == set()
+
+
+# --- helper 45: mediators in hyphenated modifiers, leaving an organisation, persona non grata ---
+# (source, target, PLOVER type, negated, hypothetical) of every pair, from coded_events
+
+def coded5(coder, nlp, text: str) -> set[tuple[str, str, str, bool, bool]]:  # type: ignore[no-untyped-def]
+    """(source, target, PLOVER type, negated, hypothetical) of every pair of every event."""
+    return set(coded_events(coder, nlp, text))
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a mediator before the hyphen: 045 to the noun's "between" parties, who are not its partners
+    ("A Qatari-brokered truce between Armenia and Azerbaijan took effect on Monday.",
+     [("QAT", "ARM", "CONSULT", False, False), ("QAT", "AZE", "CONSULT", False, False)],
+     [("ARM", "QAT", "RETREAT", False, False)]),
+    # ... one token with an abbreviation, to the parties of the governing verb
+    ("Serbia and Kosovo signed a U.S.-brokered border agreement on Friday.",
+     [("USA", "SRB", "CONSULT", False, False), ("USA", "XKX", "CONSULT", False, False),
+      ("SRB", "XKX", "SUPPORT", False, False)],
+     [("SRB", "USA", "SUPPORT", False, False)]),
+    ("Sudan and Chad agreed to a truce after African Union-led talks in Addis Ababa.",
+     [("IGOAFRAFU", "SDN", "CONSULT", False, False), ("IGOAFRAFU", "TCD", "CONSULT", False, False)],
+     [("SDN", "IGOAFRAFU", "CONSULT", False, False)]),
+    # "led" mediates talks only; a party leading its own talks mediates nothing
+    ("A Saudi-led coalition struck rebel positions near Sanaa on Monday.", [],
+     [("SAU", "YEM", "CONSULT", False, False)]),
+])
+def test_mediator_compounds(coder, nlp, text: str, present: list, absent: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+    assert not set(absent) & got, got
+
+
+def test_mediator_compound_leading_party_is_no_mediator(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    rules = [e.rule for e in coder.code_doc(nlp("Kenya and Somalia agreed to a truce after Kenyan-led talks in Nairobi."))]
+    assert not any(" mediator " in r for r in rules), rules
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # quitting, leaving or exiting an organisation cuts ties: 166
+    ("Niger and Mali quit ECOWAS on Sunday.",
+     [("NER", "IGOWAFWAS", "SANCTION", False, False), ("MLI", "IGOWAFWAS", "SANCTION", False, False)], []),
+    ("Hungary left the International Criminal Court on Thursday.",
+     [("HUN", "IGOJUDICC", "SANCTION", False, False)], []),
+    ("Burkina Faso said it would exit the West African bloc.",
+     [("BFA", "", "SANCTION", False, True)], []),
+    # leaving a capital or a race is nothing
+    ("Wang Yi left Jakarta on Friday.", [],
+     [("CHNGOV", "IDN", "SANCTION", False, False)]),
+    ("The former minister quit the race on Monday.", [], [("", "", "SANCTION", False, False)]),
+])
+def test_leaving_an_organisation(coder, nlp, text: str, present: list, absent: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+    assert not set(absent) & got, got
+    if not present:
+        assert not any(t[2] == "SANCTION" for t in got), got
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    # the parser reads "persona" as a clause of its own: it is still what the diplomat is declared
+    ("Canada declared two Indian diplomats persona non grata on Monday.", [("CAN", "INDDIP", "SANCTION", False, False)]),
+    ("Estonia declared a Russian diplomat persona non grata on Friday.", [("EST", "RUSDIP", "SANCTION", False, False)]),
+])
+def test_persona_non_grata(coder, nlp, text: str, present: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+
+
+def test_declared_without_persona_non_grata_is_no_expulsion(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded5(coder, nlp, "Canada declared two Indian diplomats unwelcome guests at the gala.")
+    assert not any(t[2] == "SANCTION" for t in got), got

@@ -92,6 +92,14 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 # "a ceasefire brokered by the United States", "talks hosted by Malaysia", "with Oman's minister
 # shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
+# verbs of leaving: they cut ties (166) only with an organisation ("Burundi quit the ICC")
+_LEAVING = frozenset({"quit", "exit", "leave", "abandon"})
+# "African Union-led talks", "U.S.-brokered": participles that name a mediator in a hyphenated
+# modifier; "led" and "sponsored" only of talks
+_LED = frozenset({"lead", "sponsor"})
+_MEDIATED_SUFFIXES = ("-brokered", "-mediated", "-led", "-sponsored")
+_MEDIATED_TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue", "mediation",
+                             "process", "summit", "conference", "meeting"})
 _COOPERATIVE = frozenset({"03", "04", "05", "06"})
 # verbs whose object may be a visitor ("welcomed Li at the Kremlin", "received him"): a visit only
 # when the object names an actor or a visiting party
@@ -533,7 +541,10 @@ class Coder:
         if events and self.verbs.lemma_mode and not self.bare_agents and not _REPEATING.isdisjoint(lowers):
             events.extend(self._repeated(st, events))
         if not self.bare_agents:
-            events.extend(self._mediators(st))
+            strip: list[tuple[set[int], set[str]]] = []
+            events.extend(self._mediators(st, strip))
+            if strip:
+                events = _strip_mediators(events, strip)
             events = _inherit_targets(events, sent)
             if not _RETALIATING.isdisjoint(st.lemmas):
                 events = _retaliation_targets(events, sent)
@@ -879,6 +890,8 @@ class Coder:
                     continue
                 dep = deps[t]
                 if dep in _HIDDEN_CLAUSES or (dep in ("xcomp", "ccomp", "conj") and poses[t] in ("VERB", "AUX")):
+                    if dep == "ccomp" and lowers[t] == "persona":
+                        continue     # "declared him persona non grata": the parser's clause is the object phrase
                     if dep == "ccomp" and heads[t] == verb.i and view.lemmas[t] in _NAMING and \
                             any(lowers[c] == "what" for c in view.kids.get(t, ())):
                         # "launched what it called anti-terrorist operations against X": the named
@@ -1333,19 +1346,25 @@ class Coder:
                 rule=f"{act.rule} / repeated by '{trigger.text}'", symmetric=act.symmetric and source == act.source))
         return out
 
-    def _mediators(self, st: _Sentence) -> list[CodedEvent]:
+    def _mediators(self, st: _Sentence, strip: list[tuple[set[int], set[str]]]) -> list[CodedEvent]:
         """Third parties who brokered, mediated or hosted what the clause's parties did: "Israel
         and Lebanon agreed to a ceasefire brokered by the United States and France" (045 from
         each mediator to each party); "talks hosted by Malaysia" (043, coded as the parties' visit)."""
         out: list[CodedEvent] = []
-        if _MEDIATING.keys().isdisjoint(st.lemmas):
+        if _MEDIATING.keys().isdisjoint(st.lemmas) and _LED.isdisjoint(st.lemmas) and \
+                not any(w.endswith(_MEDIATED_SUFFIXES) for w in st.lowers):
             return out
         for k, lemma in enumerate(st.lemmas):
             code = _MEDIATING.get(lemma)
-            if code is None:
+            if code is None and lemma not in _LED and not st.lowers[k].endswith(_MEDIATED_SUFFIXES):
                 continue
             t = st.span[k]
-            if t.dep_ != "acl" or t.head.i == t.i:
+            if t.dep_ == "amod" and t.head.pos_ == "NOUN":
+                # "a Qatari-brokered truce", "U.S.-brokered talks", "African Union-led talks": the
+                # word before the hyphen names the mediator
+                out.extend(self._mediating_compound(st, t, code, strip))
+                continue
+            if code is None or t.dep_ != "acl" or t.head.i == t.i:
                 continue
             if t.tag_ == "VBN":      # "a deal brokered by China"
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -1368,6 +1387,47 @@ class Coder:
             out.extend(self._emit(st, code, mediators, parties, t.doc[t.i:t.i + 1], _negated(governor, None),
                                   _hypothetical(governor), self._when(governor, st.day), rule, False))
         return out
+
+    def _mediating_compound(self, st: _Sentence, t: Token, code: str | None,
+                            strip: list[tuple[set[int], set[str]]]) -> list[CodedEvent]:
+        """A mediator named in a hyphenated modifier of the mediated noun ("a Norwegian-brokered
+        ceasefire", "U.N.-brokered talks", "African Union-led talks"): 045 from the mediator to the
+        noun's "between" parties, else to the subject of the verb that governs the noun. "led" and
+        "sponsored" mediate only talks ("a Saudi-led coalition" is no mediation)."""
+        noun = t.head
+        if code is None and t.lower_.endswith(("-brokered", "-mediated")):
+            code = "045"
+        if code is None:
+            if noun.lemma_.lower() not in _MEDIATED_TALKS:
+                return []
+            code = "045"
+        if "-" in t.lower_:          # "U.S.-brokered": one token, the actor written before the hyphen
+            text = t.text[:t.text.rindex("-")]
+            found = self.lexicon.scan([text.lower()], [text])
+            codes = found[0].entry.codes_on(st.day) if found and isinstance(found[0].entry, ActorEntry) else ()
+            mediators = [Party(codes[0], text, t.idx, t.idx + len(text), found[0].entry.kind)] if codes else []
+        else:
+            if not any(c.dep_ == "punct" and c.lower_ == "-" for c in t.children):
+                return []
+            mediators = _dedupe(p for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+                                and c.i < t.i for p in self._group(st, c))
+        if not mediators:
+            return []
+        own = {m.code for m in mediators}
+        between = [p for o in _prep_objects(noun, ("between",)) for p in self._group(st, o)]
+        governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if governor is None:
+            return []
+        while governor.dep_ == "xcomp" and governor.head.i != governor.i:
+            governor = governor.head
+        parties = between or self._subject_parties(st, governor)
+        if not parties or any(p.code in own for p in parties):
+            return []          # "Kenyan-led talks" that Kenya held: a party, no mediator
+        # the mediator is no party of the mediated noun nor of the verb that governs it
+        strip.append(({noun.idx, governor.idx}, own))
+        rule = f"{self.verbs.name}: mediator {t.lower_.rsplit('-', 1)[-1]} [{code}]"
+        return self._emit(st, code, mediators, _dedupe(parties), t.doc[t.i:t.i + 1], _negated(governor, None),
+                          _hypothetical(governor), self._when(governor, st.day), rule, False)
 
     def _own_people(self, st: _Sentence, lower: list[TokenForms], country: str,
                     sectors: frozenset[str] | None = None) -> list[Party]:
@@ -2349,6 +2409,9 @@ class Coder:
         if not self.bare_agents and codes[0][:3] == "087" and target and all(p.code.startswith("IGO") for p in target) \
                 and not any(p.code.startswith("IGO") for p in source):
             codes = ["166"]    # "Mali withdrew from ECOWAS": leaving an organisation cuts ties (CAMEO 166), no retreat
+        elif codes[0] == "166" and trigger[0].lemma_ in _LEAVING and (
+                any(not p.code.startswith("IGO") for p in target) if target else rule.endswith(" + [166]")):
+            return []          # "quit the ICC", "left the bloc" are 166; "left Kyiv", "quit the race" are nothing
         if source and any(p.kind == "city" for p in target) and not (
                 codes[0][:2] in _FORCE and all(p.code[3:6] in _ARMED_AGENTS for p in source)):
             # "Ukrainian forces withdrew from Pokrovsk": a state's own city is where, not whom
@@ -2394,6 +2457,33 @@ class Coder:
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+def _strip_mediators(events: list[CodedEvent], strip: list[tuple[set[int], set[str]]]) -> list[CodedEvent]:
+    """Events of a mediated noun or of its governing verb without the mediator among their
+    parties: "signed a Norwegian-brokered agreement" is signed by the subjects with each other,
+    not with Norway."""
+    out: list[CodedEvent] = []
+    seen: set[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = set()
+    for e in events:
+        own = {c for at, codes in strip if e.trigger_start in at and " mediator " not in e.rule for c in codes}
+        if own:
+            source = tuple(p for p in e.source if p.code not in own)
+            target = tuple(p for p in e.target if p.code not in own)
+            if not source:
+                continue
+            if e.target and not target:
+                if len({p.code for p in source}) < 2:
+                    continue
+                target = source      # the subjects did it together
+                e = dataclasses.replace(e, symmetric=True)
+            e = dataclasses.replace(e, source=source, target=target)
+            key = (e.trigger_start, e.cameo, tuple(p.code for p in source), tuple(p.code for p in target))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(e)
+    return out
+
 
 def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token], list[Party]],
                    act: Callable[[Token], str | None] | None = None) -> bool:

@@ -268,3 +268,40 @@ def test_persona_non_grata(coder, nlp, text: str, present: list) -> None:  # typ
 def test_declared_without_persona_non_grata_is_no_expulsion(coder, nlp) -> None:  # type: ignore[no-untyped-def]
     got = coded5(coder, nlp, "Canada declared two Indian diplomats unwelcome guests at the gala.")
     assert not any(t[2] == "SANCTION" for t in got), got
+
+
+# verb families: recalling a high commissioner, throwing things at someone, taking an army's base,
+# cutting transport links, reinstating a parliament, acting "in defiance of" a norm, coercion at
+# home, a parliament authorising its government
+@pytest.mark.parametrize(("text", "present"), [
+    ("Kenya recalled its high commissioner from Uganda on Friday.", [("KEN", "UGA", "SANCTION", False, False)]),
+    ("A Turkish journalist threw a shoe at Erdogan.", [("TURMED", "TURGOV", "ASSAULT", False, False)]),
+    ("Serbian protesters pelted police with stones.", [("SRBOPP", "SRBCOP", "PROTEST", False, False)]),
+    ("Pakistani demonstrators hurled stones at the U.S. embassy in Islamabad.",
+     [("PAKOPP", "USADIP", "PROTEST", False, False)]),
+    ("Congolese rebels took control of the army headquarters in Goma.", [("CODREB", "COD", "ASSAULT", False, False)]),
+    ("Pakistan cut rail and bus links with India.", [("PAK", "IND", "SANCTION", False, False)]),
+    ("Thailand's king agreed to reinstate the dissolved parliament.", [("THAGOV", "", "CONCEDE", False, True)]),
+    ("Iran tested a missile in defiance of U.N. resolutions.", [("IRN", "IGOUNO", "REJECT", False, False)]),
+    ("Peru's president declared a state of emergency in Lima.", [("PERGOV", "", "COERCE", False, False)]),
+    ("Gabon's president sacked the government on Monday.", [("GABGOV", "", "COERCE", False, False)]),
+    ("Turkey's parliament authorised President Erdogan on Thursday to send troops to Libya.",
+     [("TURLEG", "TURGOV", "SUPPORT", False, False), ("TURGOV", "LBY", "AID", False, True)]),
+])
+def test_verb_families(coder, nlp, text: str, present: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The high commissioner recalled his years in Kampala.", "SANCTION"),
+    ("The minister hurled accusations at Beijing.", "ASSAULT"),
+    ("Burundi's president took control of the army in 2019.", "ASSAULT"),
+    ("Pakistan built new rail links with China.", "SANCTION"),
+    ("The club reinstated its coach on Monday.", "CONCEDE"),
+    ("Defiance was growing in the capital on Monday.", "REJECT"),
+    ("Erdogan ordered the Turkish army to prepare plans.", "REQUEST"),
+])
+def test_verb_families_near_misses(coder, nlp, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded5(coder, nlp, text)
+    assert not any(t[2] == kind for t in got), got

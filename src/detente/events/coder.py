@@ -719,8 +719,10 @@ class Coder:
             # ("could strike European capitals": places and military targets are struck, though no
             # actor is named)
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
-        if directive in ("020", "051") and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
+        if directive == "020" and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
             return []    # "Trump ordered the Pentagon to draw up plans": orders to one's own side name no one
+        if directive == "051" and not [p for p in target if p.code not in {q.code for q in source}]:
+            return []    # a parliament authorising its government backs it (051); no one else named is no one
         if code[:3] == "087" and target and pattern is not None and pattern.text.startswith("* end to ") and \
                 {p.code for p in target} <= {p.code[:3] + "MIL" for p in source}:
             target = []    # "declared an end to Russia's military operation": one's own campaign is no partner
@@ -1656,9 +1658,10 @@ class Coder:
         if not source and governor is not None and (wanted or light) and not dated:
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
             source = self._subject_parties(st, governor)
-        if not source and entry.code[:2] == "14" and noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
+        if not source and entry.code[:2] in ("12", "14") and noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
                 noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
-            # "farmers blocked the roads in protest against the tariffs": a protest by the clause's subject
+            # "farmers blocked the roads in protest against the tariffs": a protest by the clause's subject;
+            # "tested a missile in defiance of U.N. resolutions": the defiance is the tester's
             clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
             source = self._subject_parties(st, clause) if clause is not None else []
         if not source and possessive is not None:
@@ -2412,6 +2415,9 @@ class Coder:
         elif codes[0] == "166" and trigger[0].lemma_ in _LEAVING and (
                 any(not p.code.startswith("IGO") for p in target) if target else rule.endswith(" + [166]")):
             return []          # "quit the ICC", "left the bloc" are 166; "left Kyiv", "quit the race" are nothing
+        if codes[0][:3] == "083" and target and not self.bare_agents and \
+                {p.code[:3] for p in target} <= {p.code[:3] for p in source}:
+            target = []        # "reinstated the dissolved parliament": a concession at home names no partner
         if source and any(p.kind == "city" for p in target) and not (
                 codes[0][:2] in _FORCE and all(p.code[3:6] in _ARMED_AGENTS for p in source)):
             # "Ukrainian forces withdrew from Pokrovsk": a state's own city is where, not whom
@@ -2433,7 +2439,11 @@ class Coder:
         if not target and self.bare_agents:
             target = [Party("---", "", trigger.end_char, trigger.end_char)]
         if target and all(s.code == t.code for s in source for t in target):
-            return []
+            if codes[0][:3] not in ("170", "172"):
+                return []
+            # "Peru's president declared a state of emergency in Lima", "dissolved the government":
+            # coercion at home names no other target; the act stands
+            target = []
         base = dict(trigger=trigger.text, trigger_start=trigger.start_char, trigger_end=trigger.end_char,
                     sentence_start=st.span.start_char, sentence_end=st.span.end_char, negated=negated,
                     hypothetical=hypothetical, date=when, rule=rule, symmetric=symmetric)

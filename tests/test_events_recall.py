@@ -305,3 +305,37 @@ def test_verb_families(coder, nlp, text: str, present: list) -> None:  # type: i
 def test_verb_families_near_misses(coder, nlp, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     got = coded5(coder, nlp, text)
     assert not any(t[2] == kind for t in got), got
+
+
+# "after V-ing it": the gerund's "it"/"them" is the main clause's object, so both acts are coded
+@pytest.mark.parametrize(("text", "present"), [
+    ("Sri Lanka's president lifted the state of emergency two days after declaring it.",
+     [("LKAGOV", "", "CONCEDE", False, False), ("LKAGOV", "", "COERCE", False, False)]),
+    ("Bolivia restored diplomatic ties with Israel 15 years after cutting them.",
+     [("BOL", "ISR", "SUPPORT", False, False), ("BOL", "ISR", "SANCTION", False, False)]),
+])
+def test_act_undone_after_doing_it(coder, nlp, text: str, present: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+
+
+def test_it_that_begins_a_clause_is_no_antecedent(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded5(coder, nlp, "Peru lifted the curfew hours after announcing it would hold talks.")
+    assert not any(t[2] == "COERCE" for t in got), got
+
+
+# a reversed, scrapped or dropped decision or plan: its act is coded as not done
+@pytest.mark.parametrize(("text", "present"), [
+    ("Seoul reversed its decision to expel the Japanese diplomats.", [("KORGOV", "JPNDIP", "SANCTION", True, False)]),
+    ("Ghana scrapped plans to expel Nigerian traders.", [("GHA", "NGA", "COERCE", True, False)]),
+    ("Poland reversed its decision on Sunday to suspend arms deliveries to Ukraine.",
+     [("POL", "UKR", "SANCTION", True, False)]),
+])
+def test_reversed_decision(coder, nlp, text: str, present: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+
+
+def test_announced_decision_is_no_act(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded5(coder, nlp, "Thailand announced its decision to close the border with Myanmar.")
+    assert not any(t[2] == "SANCTION" for t in got), got

@@ -94,6 +94,12 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
 # verbs of leaving: they cut ties (166) only with an organisation ("Burundi quit the ICC")
 _LEAVING = frozenset({"quit", "exit", "leave", "abandon"})
+# decisions and plans whose act is undone when the decision is reversed, rescinded or dropped
+_DECISIONS = frozenset({"decision", "plan", "order", "move"})
+_REVERSING = frozenset({"reverse", "overturn", "rescind", "revoke", "scrap", "abandon", "drop", "shelve",
+                        "cancel", "retract", "undo"})
+# objects of a gerund that stand for the main clause's object ("after imposing it")
+_ANTECEDENT_PRONOUNS = frozenset({"it", "them"})
 # "African Union-led talks", "U.S.-brokered": participles that name a mediator in a hyphenated
 # modifier; "led" and "sponsored" only of talks
 _LED = frozenset({"lead", "sponsor"})
@@ -657,9 +663,12 @@ class Coder:
             return []    # "..., spurring Washington to protest": what the act caused, coded as its complement
         if self.verbs.lemma_mode and _accused_act(verb):
             return []    # "accused Qatar of supporting terrorism": the allegation, coded as ACCUSE
+        undone = False
         if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
+            if not _reversed_decision(verb):
+                return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
+            undone = True    # "reversed its decision to scrap the pact": the act, not done
         if self.verbs.lemma_mode and (_kept_open(verb) or (lemma in _REFUSING and any(
                 c.dep_ == "xcomp" and _rules_out(c) for c in verb.children))):
             return []    # "refused to rule out sending troops": not ruling out is no rejection (nor is the refusal)
@@ -690,7 +699,17 @@ class Coder:
         # (with no target, a pattern with a partner is tried again without it: the target is needed then)
         source, target, symmetric = self._parties_for_verb(
             st, verb, lower_tokens, found, pattern, code,
-            need_source=not self.bare_agents and (pattern is None or "target" not in pattern.markers))
+            need_source=not self.bare_agents and not undone and (pattern is None or "target" not in pattern.markers))
+        if verb.dep_ == "pcomp" and self.verbs.lemma_mode and _antecedent_object(verb) is not None:
+            # "lifted martial law hours after declaring it": "it" is the act's object, no actor
+            it = {c.idx for c in verb.children if c.dep_ in ("dobj", "obj")}
+            target = [p for p in target if p.start_char not in it]
+            if not target:
+                # "lifted its ban on imports from Japan after imposing it": the partner in that object
+                earlier = _antecedent_object(verb)
+                first = next((t for t in earlier.subtree if t.i > earlier.i and t.i in st.at), None) \
+                    if earlier is not None else None
+                target = self._group(st, first) if first is not None else []
         if not target and pattern is not None and "target" in pattern.markers and self.verbs.lemma_mode and \
                 pattern.lower and pattern.lower[-1].marker == "target" and len(pattern.lower) >= 3:
             # "would hold its largest military exercise, with about 90,000 troops", "halted their
@@ -734,6 +753,8 @@ class Coder:
         if not target and (code[:2] in _HOSTILE_ROOTS or code[:2] == "15") and self.verbs.lemma_mode and not self.bare_agents and \
                 not _AIMING.isdisjoint(st.words):
             target = self._aimed_at(st, verb, source)
+        if undone and not source:
+            source = self._subject_parties(st, verb.head.head)    # who reversed the decision made it
         if not source and (not target or not self.bare_agents):
             return []    # no one did it (what :meth:`_emit` would drop, found before the flags are worked out)
         trigger_tokens = sorted({verb.i, *skip})
@@ -741,8 +762,10 @@ class Coder:
         host = _noun_conjunct_host(verb) if verb.dep_ == "conj" and self.verbs.lemma_mode else None
         if host is not None and negation is None:
             negation = _negation(host)    # "would not resume sharing and restart aid"
-        negated = negation == "negated" and not _negative_pattern(pattern)
+        negated = (negation == "negated" or undone) and not _negative_pattern(pattern)
         hypothetical = negation == "unconfirmed" or _modal(verb) or (host is not None and _modal(host))
+        if undone:
+            hypothetical = hypothetical or _hypothetical(verb.head.head)
         when = self._when(verb, st.day)
         rule = f"{self.verbs.name}: {entry.name} [{entry.code}]" + (f" / {pattern.text} [{pattern.code}]" if pattern else "")
         return self._emit(st, code, source, target, doc[trigger_tokens[0]:trigger_tokens[-1] + 1],
@@ -856,6 +879,10 @@ class Coder:
         deps, i = view.deps, verb.i
         below = [t for t in view.subtree(i) if t > i]
         below += [t for c in view.kids.get(i, ()) if deps[c] in ("nsubjpass", "csubjpass") for t in view.subtree(c)]
+        if deps[i] == "pcomp":
+            earlier = _antecedent_object(verb)
+            if earlier is not None:
+                below += view.subtree(earlier.i)
         reach = {w for t in below for w in forms[t]}
         return any(could_match(p, reach) for p in patterns)
 
@@ -936,6 +963,12 @@ class Coder:
                     if after is not None and after.lower_ == "as":
                         hidden.update(view.subtree(after.i))
         lower = [(t, cache[t]) for t in tree if t > verb.i and t not in skip and t not in hidden]
+        if lemma_mode and view.deps[verb.i] == "pcomp":
+            earlier = _antecedent_object(verb)
+            if earlier is not None:
+                # "lifted the curfew hours after imposing it": what was imposed is the curfew
+                it = next(k for k, (t, _) in enumerate(lower) if view.lowers[t] in _ANTECEDENT_PRONOUNS)
+                lower[it:it + 1] = [(t, cache[t]) for t in view.subtree(earlier.i)]
         if lemma_mode:
             # "Russian diplomats were expelled": the passive subject is the logical object
             lower = [(t, cache[t]) for c in view.kids.get(verb.i, ()) if view.deps[c] in ("nsubjpass", "csubjpass")
@@ -1403,6 +1436,8 @@ class Coder:
             if noun.lemma_.lower() not in _MEDIATED_TALKS:
                 return []
             code = "045"
+        if code != "045":
+            return []          # "a boycott of the China-hosted summit": a host is no mediator
         if "-" in t.lower_:          # "U.S.-brokered": one token, the actor written before the hyphen
             text = t.text[:t.text.rindex("-")]
             found = self.lexicon.scan([text.lower()], [text])
@@ -2467,6 +2502,32 @@ class Coder:
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+def _reversed_decision(verb: Token) -> bool:
+    """Whether ``verb`` is the act of a decision or plan that is reversed, rescinded or dropped
+    ("reversed its decision to scrap the pact", "scrapped plans to expel the envoy")."""
+    noun = verb.head
+    return noun.lemma_.lower() in _DECISIONS and noun.dep_ in ("dobj", "obj") and \
+        noun.head.lemma_.lower() in _REVERSING
+
+
+def _antecedent_object(verb: Token) -> Token | None:
+    """The main clause's object that a gerund's "it" or "them" stands for, in "after/before/since
+    V-ing it" ("lifted the curfew hours after imposing it", "restored ties a year after cutting
+    them"); None elsewhere."""
+    if verb.tag_ != "VBG" or verb.head.lower_ not in ("after", "before", "since"):
+        return None
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in _ANTECEDENT_PRONOUNS for c in verb.children) or any(
+            c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None     # ("after announcing it would hold talks": "it" begins a clause)
+    after = verb.doc[verb.i + 2] if verb.i + 2 < len(verb.doc) else None
+    if after is not None and after.pos_ in ("AUX", "VERB"):
+        return None
+    main = verb.head.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in main.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"), None)
+
 
 def _strip_mediators(events: list[CodedEvent], strip: list[tuple[set[int], set[str]]]) -> list[CodedEvent]:
     """Events of a mediated noun or of its governing verb without the mediator among their

@@ -339,3 +339,45 @@ def test_reversed_decision(coder, nlp, text: str, present: list) -> None:  # typ
 def test_announced_decision_is_no_act(coder, nlp) -> None:  # type: ignore[no-untyped-def]
     got = coded5(coder, nlp, "Thailand announced its decision to close the border with Myanmar.")
     assert not any(t[2] == "SANCTION" for t in got), got
+
+
+# a request or invitation the subject acted on is the asker's REQUEST to the subject
+@pytest.mark.parametrize(("text", "present"), [
+    ("Brazil sent troops to Haiti after a request from the Haitian government.",
+     [("HTIGOV", "BRA", "REQUEST", False, False)]),
+    ("Rwanda deployed troops in Mozambique following a request from Mozambique's government.",
+     [("MOZGOV", "RWA", "REQUEST", False, False)]),
+    ("Russian troops entered Armenia at the invitation of the Armenian government.",
+     [("ARMGOV", "RUSMIL", "REQUEST", False, False)]),
+])
+def test_acted_on_request(coder, nlp, text: str, present: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+
+
+def test_invitation_declined_is_no_request(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded5(coder, nlp, "Kenya rejected an invitation from Somalia to attend the summit.")
+    assert not any(t[2] == "REQUEST" for t in got), got
+
+
+# "insisted that X do": a subjunctive "that" clause is a demand of its subject; the act is hypothetical
+@pytest.mark.parametrize(("text", "present"), [
+    ("Germany insisted that Poland allow the inspectors to enter.", [("DEU", "POL", "REQUEST", False, False)]),
+    ("Turkey insisted that Sweden extradite the suspects.",
+     [("TUR", "SWE", "REQUEST", False, False), ("SWE", "", "COOPERATE", False, True)]),
+])
+def test_insisted_that(coder, nlp, text: str, present: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Iran insisted that its nuclear programme was peaceful.",
+    "The rebels insisted that they control the town.",
+    "Egypt insisted that Israel had withdrawn its troops.",
+    # a plural subject's verb may be a present tense: not read as a demand
+    "Egypt insisted that Israeli troops control the crossing.",
+])
+def test_insisted_statement_is_no_demand(coder, nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded5(coder, nlp, text)
+    assert not any(t[2] == "REQUEST" for t in got), got

@@ -66,7 +66,7 @@ _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect"
                        "due", "about", "need", "push", "press", "warn", "invite", "commit", "oblige", "obligate",
                        "require", "bind", "encourage", "nudge", "prod", "spur", "pressure", "lobby", "implore",
                        "exhort", "undertake", "authorize", "authorise", "empower", "mandate", "order", "instruct",
-                       "command", "appeal"}
+                       "command", "appeal", "insist"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
 #: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
@@ -94,6 +94,8 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
 # verbs of leaving: they cut ties (166) only with an organisation ("Burundi quit the ICC")
 _LEAVING = frozenset({"quit", "exit", "leave", "abandon"})
+# verbs whose "that" clause in the subjunctive is a demand ("insisted that X allow ...")
+_INSISTING = frozenset({"insist"})
 # decisions and plans whose act is undone when the decision is reversed, rescinded or dropped
 _DECISIONS = frozenset({"decision", "plan", "order", "move"})
 _REVERSING = frozenset({"reverse", "overturn", "rescind", "revoke", "scrap", "abandon", "drop", "shelve",
@@ -602,6 +604,8 @@ class Coder:
         if entry.code == "---" and self.verbs.lemma_mode and (lemma in _ORDERING or lemma in _AUTHORISING) and any(
                 c.dep_ == "xcomp" for c in verb.children) and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             directive = "020" if lemma in _ORDERING else "051"
+        elif entry.code == "---" and self.verbs.lemma_mode and lemma in _INSISTING and _mandated(verb) is not None:
+            directive = "100"   # "insisted that Poland allow the inspectors in": a demand of the clause's subject
         elif entry.code == "---" and self.verbs.lemma_mode and lemma in _APPEALING and _for_clause(verb) is not None:
             directive = "020"   # "called for Israel to allow aid in": an appeal to the clause's subject
         elif entry.code == "---" and self.verbs.lemma_mode and lemma == "offer" and any(
@@ -738,6 +742,13 @@ class Coder:
             # ("could strike European capitals": places and military targets are struck, though no
             # actor is named)
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
+        if directive == "100":
+            clause = _mandated(verb)
+            own = {p.code for p in source}
+            target = [p for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for p in self._group(st, c)
+                      if p.code not in own] if clause is not None else []
+            if not target:
+                return []
         if directive == "020" and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
             return []    # "Trump ordered the Pentagon to draw up plans": orders to one's own side name no one
         if directive == "051" and not [p for p in target if p.code not in {q.code for q in source}]:
@@ -1527,6 +1538,11 @@ class Coder:
             # "turned down an offer from Trump to send troops", "agreed to a U.S. proposal for a
             # ceasefire": the answer codes the exchange; the offer answered is not coded again
             return []
+        if self.verbs.lemma_mode and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon") and \
+                noun.lemma_.lower() == "invitation" and noun.head.head.pos_ == "VERB":
+            # "troops landed at the invitation of the Solomon Islands government": the inviter asked
+            # them to come, as "at the request of" does
+            entry = self.verbs.noun_for([], "request") or entry
         if entry.code == "041" and entry.symmetric and self.verbs.lemma_mode and noun.lemma_.lower() == "call" and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in noun.children) and not any(
                 c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
@@ -1742,9 +1758,11 @@ class Coder:
             else:
                 source = target = everyone
         if source and not target and entry.code[:2] in ("02", "10") and noun.dep_ == "pobj" and \
-                noun.head.lower_ in ("at", "upon", "on") and noun.head.head.pos_ == "VERB" and self.verbs.lemma_mode:
-            # "France sent troops at the request of the Malian government", "at Kazakhstan's request":
-            # the asker asked the one who acted (README: the host's REQUEST to the sender)
+                noun.head.lower_ in ("at", "upon", "on", "after", "following") and noun.head.head.pos_ == "VERB" and \
+                self.verbs.lemma_mode:
+            # "France sent troops at the request of the Malian government", "at Kazakhstan's request",
+            # "after a request from Haiti", "at the invitation of": the asker asked the one who acted
+            # (README: the host's REQUEST to the sender)
             own = {p.code for p in source}
             target = [p for p in self._subject_parties(st, noun.head.head) if p.code not in own]
         if source and not target and (entry.code[:2] in ("02", "10") or noun.lemma_.lower() == "ultimatum") and \
@@ -2502,6 +2520,21 @@ class Coder:
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+def _mandated(verb: Token) -> Token | None:
+    """The "that" clause of a verb of insisting whose verb is a bare infinitive, the mandative
+    subjunctive ("insisted that Poland allow the inspectors in"); a statement ("insisted that the
+    talks had failed") is none."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.tag_ not in ("VB", "VBP"):
+            continue
+        subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        # ("that Poland allow": a base form after a singular subject, which a present tense is not)
+        if subject is not None and (c.tag_ == "VB" or subject.tag_ in ("NN", "NNP")) and \
+                not any(a.dep_ == "aux" and a.lower_ not in ("should", "must") for a in c.children):
+            return c
+    return None
+
 
 def _reversed_decision(verb: Token) -> bool:
     """Whether ``verb`` is the act of a decision or plan that is reversed, rescinded or dropped

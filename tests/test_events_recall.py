@@ -381,3 +381,21 @@ def test_insisted_that(coder, nlp, text: str, present: list) -> None:  # type: i
 def test_insisted_statement_is_no_demand(coder, nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     got = coded5(coder, nlp, text)
     assert not any(t[2] == "REQUEST" for t in got), got
+
+
+# a sale names what is supplied: weapons sold to someone are military aid (072) of the seller
+@pytest.mark.parametrize(("text", "present"), [
+    ("Beijing condemned U.S. arms sales to Taiwan.", [("USA", "TWN", "AID", False, False)]),
+    ("Beijing condemned Washington's sale of F-16 fighter jets to Taiwan.", [("USAGOV", "TWN", "AID", False, False)]),
+    ("China condemned the sale of weapons to Taiwan by the United States.", [("USA", "TWN", "AID", False, False)]),
+])
+def test_nominal_sale(coder, nlp, text: str, present: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+
+
+def test_sale_of_goods_is_no_aid(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    got = coded5(coder, nlp, "Sales of Chinese cars in Germany rose in May.")
+    assert not got, got
+    got = coded5(coder, nlp, "Japan's sale of used cars to Kenya rose in May.")
+    assert not any(t[2] == "AID" for t in got), got

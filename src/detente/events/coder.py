@@ -1552,6 +1552,9 @@ class Coder:
             if _answered(noun) is not None or wanted:
                 return []
             entry = self.verbs.noun_for([], "appeal") or entry
+        if self.verbs.lemma_mode and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lemma_.lower() in _OBJECT_VERBS:
+            return []    # "froze approvals of arms sales to Riyadh": the approval codes (or not) what it names
         approved: Token | None = None
         if entry.code == "---":
             # "Washington's approval of an arms sale to Taiwan": what is approved picks the code
@@ -3535,7 +3538,9 @@ _NAMING = frozenset({"call", "describe", "term", "dub", "label", "brand", "chara
 _LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead"})
 #: verbs of yielding to pressure ("bowing to protests")
 _YIELDING = frozenset({"bow", "yield", "cave", "succumb", "bend"})
-_OBJECT_VERBS = {"approval": "approve", "authorization": "authorize", "authorisation": "authorise"}
+_OBJECT_VERBS = {"approval": "approve", "authorization": "authorize", "authorisation": "authorise",
+                 # "the sale of F-16s to Taiwan": a sale codes what is supplied (072 for arms)
+                 "sale": "supply", "sales": "supply"}
 #: verbs that undo what their object approved ("suspended approvals of arms exports")
 _UNDOING = frozenset({"suspend", "freeze", "revoke", "cancel", "withdraw", "rescind", "end", "scrap", "pause"})
 

@@ -399,3 +399,23 @@ def test_sale_of_goods_is_no_aid(coder, nlp) -> None:  # type: ignore[no-untyped
     assert not got, got
     got = coded5(coder, nlp, "Japan's sale of used cars to Kenya rose in May.")
     assert not any(t[2] == "AID" for t in got), got
+
+
+# an act named by a crime ("called the raid a massacre") accuses its owner (111)
+@pytest.mark.parametrize(("text", "present"), [
+    ("Ecuador's president called the Colombian raid a massacre.", [("ECUGOV", "COL", "ACCUSE", False, False)]),
+    ("Iran described the Israeli strike as an act of aggression.", [("IRN", "ISR", "ACCUSE", False, False)]),
+    ("Ukraine called the Russian convoy a direct invasion.", [("UKR", "RUS", "ACCUSE", False, False)]),
+])
+def test_named_as_crime(coder, nlp, text: str, present: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine called the Turkish proposal a historic step.",      # a name that accuses no one
+    "Serbia called the vote a violation of international law.",  # no owner named in the phrase
+])
+def test_named_without_crime_or_owner(coder, nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded5(coder, nlp, text)
+    assert not any(t[2] == "ACCUSE" for t in got), got

@@ -94,6 +94,12 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
 # verbs of leaving: they cut ties (166) only with an organisation ("Burundi quit the ICC")
 _LEAVING = frozenset({"quit", "exit", "leave", "abandon"})
+# verbs that name an act, and the names that accuse its doer ("called the raid a massacre": 111)
+_NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label", "characterize", "characterise"})
+_CRIMES = frozenset({"massacre", "invasion", "aggression", "genocide", "crime", "crimes", "terrorism", "terror",
+                     "provocation", "coup", "atrocity", "atrocities", "violation", "betrayal", "blackmail",
+                     "piracy", "occupation", "interference", "meddling", "sabotage", "cleansing", "murder",
+                     "assassination", "war", "annexation", "kidnapping", "hijacking", "extortion", "slaughter"})
 # verbs whose "that" clause in the subjunctive is a demand ("insisted that X allow ...")
 _INSISTING = frozenset({"insist"})
 # decisions and plans whose act is undone when the decision is reversed, rescinded or dropped
@@ -551,6 +557,8 @@ class Coder:
         if not self.bare_agents:
             strip: list[tuple[set[int], set[str]]] = []
             events.extend(self._mediators(st, strip))
+            if not _NAMING_VERBS.isdisjoint(st.lemmas):
+                events.extend(self._named_as_crime(st))
             if strip:
                 events = _strip_mediators(events, strip)
             events = _inherit_targets(events, sent)
@@ -1432,6 +1440,34 @@ class Coder:
             rule = f"{self.verbs.name}: mediator {t.lemma_.lower()} [{code}]"
             out.extend(self._emit(st, code, mediators, parties, t.doc[t.i:t.i + 1], _negated(governor, None),
                                   _hypothetical(governor), self._when(governor, st.day), rule, False))
+        return out
+
+    def _named_as_crime(self, st: _Sentence) -> list[CodedEvent]:
+        """An act called by the name of a crime: "Ecuador called the Colombian raid a massacre",
+        "Iran described the strike as an act of aggression" are the namer's ACCUSE (111) of the
+        act's owner ("Colombian" → COL); "called the agreement a historic step" is nothing."""
+        out: list[CodedEvent] = []
+        for k, lemma in enumerate(st.lemmas):
+            if lemma not in _NAMING_VERBS:
+                continue
+            verb = st.span[k]
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is None or verb.pos_ != "VERB":
+                continue
+            name = next((c for c in verb.children if c.dep_ == "oprd"), None) or next(
+                (o for o in _prep_objects(verb, ("as",))), None) or next((o for o in _prep_objects(obj, ("as",))), None)
+            if name is None or not _names_crime(name):
+                continue
+            if not any(t.i in st.at for t in obj.subtree):
+                continue     # "called the move an invasion": whose move the sentence must say
+            source = self._subject_parties(st, verb)
+            own = {p.code for p in source}
+            target = [p for p in self._group(st, obj) if p.code not in own]
+            if not source or not target:
+                continue
+            rule = f"{self.verbs.name}: named as crime {name.lemma_.lower()} [111]"
+            out.extend(self._emit(st, "111", source, target, verb.doc[verb.i:verb.i + 1], _negated(verb, None),
+                                  _hypothetical(verb), self._when(verb, st.day), rule, False))
         return out
 
     def _mediating_compound(self, st: _Sentence, t: Token, code: str | None,
@@ -2537,6 +2573,15 @@ def _mandated(verb: Token) -> Token | None:
                 not any(a.dep_ == "aux" and a.lower_ not in ("should", "must") for a in c.children):
             return c
     return None
+
+
+def _names_crime(name: Token) -> bool:
+    """Whether a predicate noun names a crime or hostile act ("a massacre", "an act of aggression",
+    "a coup attempt", "a direct invasion")."""
+    words = {name.lemma_.lower()} | {c.lemma_.lower() for c in name.children if c.dep_ in ("compound", "amod")}
+    if name.lemma_.lower() in ("act", "form", "case", "declaration"):
+        words |= {o.lemma_.lower() for o in _prep_objects(name, ("of",))}
+    return not _CRIMES.isdisjoint(words)
 
 
 def _reversed_decision(verb: Token) -> bool:

@@ -419,3 +419,25 @@ def test_named_as_crime(coder, nlp, text: str, present: list) -> None:  # type: 
 def test_named_without_crime_or_owner(coder, nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     got = coded5(coder, nlp, text)
     assert not any(t[2] == "ACCUSE" for t in got), got
+
+
+# a case or lawsuit brought, filed or lodged by X is X's suit (115) against whom it names, or
+# against whom the court ruled
+@pytest.mark.parametrize(("text", "present"), [
+    ("The court ruled against Colombia in a lawsuit brought by Nicaragua.", [("NIC", "COL", "ACCUSE", False, False)]),
+    ("The ICJ ruled against China in a case brought by the Philippines.", [("PHL", "CHN", "ACCUSE", False, False)]),
+    ("The Hague court heard a case brought by Guyana against Venezuela.", [("GUY", "VEN", "ACCUSE", False, False)]),
+    ("The court dismissed a complaint filed by Ukraine against Russia.", [("UKR", "RUS", "ACCUSE", False, False)]),
+])
+def test_suit_brought_by(coder, nlp, text: str, present: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    got = coded5(coder, nlp, text)
+    assert set(present) <= got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine raised the case of Crimea at the U.N. on Monday.",      # a case that no one brought
+    "The court heard a case brought by Guyana on Monday.",          # a suit against no one named
+])
+def test_case_that_is_no_suit(coder, nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = coded5(coder, nlp, text)
+    assert not any(t[2] == "ACCUSE" for t in got), got

@@ -1588,6 +1588,9 @@ class Coder:
             if _answered(noun) is not None or wanted:
                 return []
             entry = self.verbs.noun_for([], "appeal") or entry
+        if self.verbs.lemma_mode and noun.lemma_.lower() in _SUITS and not any(
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _FILING for c in noun.children):
+            return []    # "the case of Crimea", "a complaint about noise": a case is a lawsuit only when brought
         if self.verbs.lemma_mode and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
                 noun.head.head.lemma_.lower() in _OBJECT_VERBS:
             return []    # "froze approvals of arms sales to Riyadh": the approval codes (or not) what it names
@@ -1661,6 +1664,18 @@ class Coder:
                 # opposition parties": who led or called the act does it
                 source += [p for a in child.children if a.dep_ == "agent"
                            for o in a.children if o.dep_ == "pobj" for p in self._group(st, o)]
+                if child.lemma_.lower() in _FILING:
+                    # "a complaint filed by Ukraine against Russia": whom the suit is against
+                    target += [p for o in _prep_objects(child, ("against",)) for p in self._group(st, o)]
+                    if not target and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+                        # "ruled against Colombia in a case brought by Nicaragua", "ruled that China had
+                        # no legal basis ..., in a case brought by the Philippines"
+                        ruling = noun.head.head
+                        target += [p for o in _prep_objects(ruling, ("against",)) for p in self._group(st, o)] or [
+                            p for c in ruling.children if c.dep_ == "ccomp"
+                            for x in c.children if x.dep_ == "nsubj" for p in self._group(st, x)]
+                    if not target and noun.lemma_.lower() in _SUITS:
+                        return []    # a case against no one named is no suit we can code
             elif child.dep_ == "poss" and child.lower_ in _PRONOUNS:
                 possessive = child
             elif child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -3580,7 +3595,10 @@ _SENDING = frozenset({"send", "dispatch", "deploy", "ship", "fly", "airlift", "d
 _NAMING = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize", "characterise"})
 #: nouns (with code "---" in verbs.toml) coded as their verb codes their "of" object
 #: participles whose "by" agent is who did a nominal act ("protests led by", "a strike called by")
-_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead"})
+_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead", "bring", "file", "lodge"})
+#: nouns that are a lawsuit (115) only when brought, filed or lodged ("a case brought by Ukraine")
+_SUITS = frozenset({"case", "cases"})
+_FILING = frozenset({"bring", "file", "lodge", "launch", "submit"})
 #: verbs of yielding to pressure ("bowing to protests")
 _YIELDING = frozenset({"bow", "yield", "cave", "succumb", "bend"})
 _OBJECT_VERBS = {"approval": "approve", "authorization": "authorize", "authorisation": "authorise",

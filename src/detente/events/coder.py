@@ -1405,12 +1405,16 @@ class Coder:
         and Lebanon agreed to a ceasefire brokered by the United States and France" (045 from
         each mediator to each party); "talks hosted by Malaysia" (043, coded as the parties' visit)."""
         out: list[CodedEvent] = []
-        if _MEDIATING.keys().isdisjoint(st.lemmas) and _LED.isdisjoint(st.lemmas) and \
-                not any(w.endswith(_MEDIATED_SUFFIXES) for w in st.lowers):
-            return out
-        for k, lemma in enumerate(st.lemmas):
+        lemmas, lowers = st.lemmas, st.lowers
+        led = "-" in lowers and not _LED.isdisjoint(lemmas)      # "African Union-led talks"
+        if _MEDIATING.keys().isdisjoint(lemmas) and not led:
+            joined = " ".join(lowers)     # "U.S.-brokered" is one token: look for the suffix at C speed
+            if "-brokered" not in joined and "-mediated" not in joined and "-led" not in joined and \
+                    "-sponsored" not in joined:
+                return out
+        for k, lemma in enumerate(lemmas):
             code = _MEDIATING.get(lemma)
-            if code is None and lemma not in _LED and not st.lowers[k].endswith(_MEDIATED_SUFFIXES):
+            if code is None and not (led and lemma in _LED) and not lowers[k].endswith(_MEDIATED_SUFFIXES):
                 continue
             t = st.span[k]
             if t.dep_ == "amod" and t.head.pos_ == "NOUN":

@@ -441,3 +441,14 @@ def test_suit_brought_by(coder, nlp, text: str, present: list) -> None:  # type:
 def test_case_that_is_no_suit(coder, nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     got = coded5(coder, nlp, text)
     assert not any(t[2] == "ACCUSE" for t in got), got
+
+
+def test_brokered_by_with_parties_on_the_participle(coder, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "brokered by X between A and B" under a verb whose subject is the truce: X mediates A and B,
+    # who do not consult each other through the participle
+    got = coded5(coder, nlp, "A truce brokered by Turkey between Sudan and Chad took hold on Sunday.")
+    assert {("TUR", "SDN", "CONSULT", False, False), ("TUR", "TCD", "CONSULT", False, False)} <= got, got
+    assert ("SDN", "TCD", "CONSULT", False, False) not in got, got
+    # near miss: no parties named, no mediation coded
+    got = coded5(coder, nlp, "A truce brokered by Turkey took hold on Sunday.")
+    assert not any(t[2] == "CONSULT" for t in got), got

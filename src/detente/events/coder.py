@@ -590,6 +590,9 @@ class Coder:
         if not fitting:
             return []
         entry = max(fitting, key=lambda e: len(e.before) + len(e.after))
+        if _MEDIATING.get(lemma) == "045" and verb.dep_ == "acl" and verb.tag_ == "VBN" and self.verbs.lemma_mode and \
+                not self.bare_agents and any(c.dep_ == "agent" for c in verb.children):
+            return []    # "a truce brokered by Turkey between Sudan and Chad": the mediator pass codes Turkey's 045
         if st.words is None:
             st.words = {*st.lowers, *st.lemmas}
         if self.verbs.lemma_mode and not _ALLEGING.isdisjoint(st.words):
@@ -1438,9 +1441,11 @@ class Coder:
             while governor.dep_ == "xcomp" and governor.head.i != governor.i:
                 governor = governor.head     # "agreed to restore ties under a deal brokered by China"
             own = {m.code for m in mediators}
-            parties = [p for p in self._subject_parties(st, governor) if p.code not in own]
+            parties = [p for p in self._subject_parties(st, governor) if p.code not in own] or [
+                p for h in (t, t.head) for o in _prep_objects(h, ("between",)) for p in self._group(st, o)
+                if p.code not in own]
             if not parties:
-                continue
+                continue     # ("a truce brokered by Egypt between Israel and Hamas took hold": the truce's parties)
             rule = f"{self.verbs.name}: mediator {t.lemma_.lower()} [{code}]"
             out.extend(self._emit(st, code, mediators, parties, t.doc[t.i:t.i + 1], _negated(governor, None),
                                   _hypothetical(governor), self._when(governor, st.day), rule, False))

@@ -154,9 +154,10 @@ def test_sanctioned_goods_name_their_maker(coder, nlp, text: str, expected: list
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # the rule or body an act defies or violates is no target of the act itself
+    # the rule or body an act defies or violates is no target of the act itself (the defiance is
+    # an act of its own, 128 against the body)
     ("Iran conducted a missile test on Friday in defiance of U.N. Security Council resolutions.",
-     [("IRN", "", "MOBILIZE", False, False)]),
+     [("IRN", "", "MOBILIZE", False, False), ("IRN", "IGOUNO", "REJECT", False, False)]),
     # near miss: a country the act is done near is
     ("Iran conducted a missile test near Israel.", [("IRN", "ISR", "MOBILIZE", False, False)]),
 ])

@@ -66,7 +66,7 @@ _HYPOTHETICAL_HEADS = {"plan", "intend", "want", "hope", "seek", "aim", "expect"
                        "due", "about", "need", "push", "press", "warn", "invite", "commit", "oblige", "obligate",
                        "require", "bind", "encourage", "nudge", "prod", "spur", "pressure", "lobby", "implore",
                        "exhort", "undertake", "authorize", "authorise", "empower", "mandate", "order", "instruct",
-                       "command", "appeal"}
+                       "command", "appeal", "insist"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: verbs of telling: negated or refused above a reported act, they leave it unconfirmed, not
 #: undone ("refused to confirm that it had carried out strikes", "did not say whether X met Y")
@@ -104,6 +104,28 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
 # "a ceasefire brokered by the United States", "talks hosted by Malaysia", "with Oman's minister
 # shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
 _MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
+# verbs of leaving: they cut ties (166) only with an organisation ("Burundi quit the ICC")
+_LEAVING = frozenset({"quit", "exit", "leave", "abandon"})
+# verbs that name an act, and the names that accuse its doer ("called the raid a massacre": 111)
+_NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label", "characterize", "characterise"})
+_CRIMES = frozenset({"massacre", "invasion", "aggression", "genocide", "crime", "crimes", "terrorism", "terror",
+                     "provocation", "coup", "atrocity", "atrocities", "violation", "betrayal", "blackmail",
+                     "piracy", "occupation", "interference", "meddling", "sabotage", "cleansing", "murder",
+                     "assassination", "war", "annexation", "kidnapping", "hijacking", "extortion", "slaughter"})
+# verbs whose "that" clause in the subjunctive is a demand ("insisted that X allow ...")
+_INSISTING = frozenset({"insist"})
+# decisions and plans whose act is undone when the decision is reversed, rescinded or dropped
+_DECISIONS = frozenset({"decision", "plan", "order", "move"})
+_REVERSING = frozenset({"reverse", "overturn", "rescind", "revoke", "scrap", "abandon", "drop", "shelve",
+                        "cancel", "retract", "undo"})
+# objects of a gerund that stand for the main clause's object ("after imposing it")
+_ANTECEDENT_PRONOUNS = frozenset({"it", "them"})
+# "African Union-led talks", "U.S.-brokered": participles that name a mediator in a hyphenated
+# modifier; "led" and "sponsored" only of talks
+_LED = frozenset({"lead", "sponsor"})
+_MEDIATED_SUFFIXES = ("-brokered", "-mediated", "-led", "-sponsored")
+_MEDIATED_TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue", "mediation",
+                             "process", "summit", "conference", "meeting"})
 _COOPERATIVE = frozenset({"03", "04", "05", "06"})
 # verbs whose object may be a visitor ("welcomed Li at the Kremlin", "received him"): a visit only
 # when the object names an actor or a visiting party
@@ -559,7 +581,12 @@ class Coder:
         if events and self.verbs.lemma_mode and not self.bare_agents and not _REPEATING.isdisjoint(lowers):
             events.extend(self._repeated(st, events))
         if not self.bare_agents:
-            events.extend(self._mediators(st))
+            strip: list[tuple[set[int], set[str]]] = []
+            events.extend(self._mediators(st, strip))
+            if not _NAMING_VERBS.isdisjoint(st.lemmas):
+                events.extend(self._named_as_crime(st))
+            if strip:
+                events = _strip_mediators(events, strip)
             events = _inherit_targets(events, sent)
             if not _RETALIATING.isdisjoint(st.lemmas):
                 events = _retaliation_targets(events, sent)
@@ -589,6 +616,9 @@ class Coder:
         if not fitting:
             return []
         entry = max(fitting, key=lambda e: len(e.before) + len(e.after))
+        if _MEDIATING.get(lemma) == "045" and verb.dep_ == "acl" and verb.tag_ == "VBN" and self.verbs.lemma_mode and \
+                not self.bare_agents and any(c.dep_ == "agent" for c in verb.children):
+            return []    # "a truce brokered by Turkey between Sudan and Chad": the mediator pass codes Turkey's 045
         if st.words is None:
             st.words = {*st.lowers, *st.lemmas}
         if self.verbs.lemma_mode and not _ALLEGING.isdisjoint(st.words):
@@ -611,6 +641,8 @@ class Coder:
         if entry.code == "---" and self.verbs.lemma_mode and (lemma in _ORDERING or lemma in _AUTHORISING) and any(
                 c.dep_ == "xcomp" for c in verb.children) and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             directive = "020" if lemma in _ORDERING else "051"
+        elif entry.code == "---" and self.verbs.lemma_mode and lemma in _INSISTING and _mandated(verb) is not None:
+            directive = "100"   # "insisted that Poland allow the inspectors in": a demand of the clause's subject
         elif entry.code == "---" and self.verbs.lemma_mode and lemma in _APPEALING and _for_clause(verb) is not None:
             directive = "020"   # "called for Israel to allow aid in": an appeal to the clause's subject
         elif entry.code == "---" and self.verbs.lemma_mode and lemma == "offer" and any(
@@ -677,9 +709,12 @@ class Coder:
             return []    # "notified the United Nations that it would leave": a statement of what it says
         if pattern is None and lemma in _HELPING and self.verbs.lemma_mode and _helps_do(verb):
             return []    # "sent troops to help secure the border", "helped to organise the talks": the act it names
+        undone = False
         if self.verbs.lemma_mode and verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
+            if not _reversed_decision(verb):
+                return []    # "Ukraine's bid to join the EU", "a plan to expel": a proposal, not an act
+            undone = True    # "reversed its decision to scrap the pact": the act, not done
         if self.verbs.lemma_mode and (_kept_open(verb) or (lemma in _REFUSING and any(
                 c.dep_ == "xcomp" and _rules_out(c) for c in verb.children))):
             return []    # "refused to rule out sending troops": not ruling out is no rejection (nor is the refusal)
@@ -710,7 +745,17 @@ class Coder:
         # (with no target, a pattern with a partner is tried again without it: the target is needed then)
         source, target, symmetric = self._parties_for_verb(
             st, verb, lower_tokens, found, pattern, code,
-            need_source=not self.bare_agents and (pattern is None or "target" not in pattern.markers))
+            need_source=not self.bare_agents and not undone and (pattern is None or "target" not in pattern.markers))
+        if verb.dep_ == "pcomp" and self.verbs.lemma_mode and _antecedent_object(verb) is not None:
+            # "lifted martial law hours after declaring it": "it" is the act's object, no actor
+            it = {c.idx for c in verb.children if c.dep_ in ("dobj", "obj")}
+            target = [p for p in target if p.start_char not in it]
+            if not target:
+                # "lifted its ban on imports from Japan after imposing it": the partner in that object
+                earlier = _antecedent_object(verb)
+                first = next((t for t in earlier.subtree if t.i > earlier.i and t.i in st.at), None) \
+                    if earlier is not None else None
+                target = self._group(st, first) if first is not None else []
         if not target and pattern is not None and "target" in pattern.markers and self.verbs.lemma_mode and \
                 pattern.lower and pattern.lower[-1].marker == "target" and len(pattern.lower) >= 3:
             # "would hold its largest military exercise, with about 90,000 troops", "halted their
@@ -739,8 +784,17 @@ class Coder:
             # ("could strike European capitals": places and military targets are struck, though no
             # actor is named)
             return []    # "fight inflation", "beat the hosts": force against no actor is not an event
-        if directive in ("020", "051") and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
+        if directive == "100":
+            clause = _mandated(verb)
+            own = {p.code for p in source}
+            target = [p for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for p in self._group(st, c)
+                      if p.code not in own] if clause is not None else []
+            if not target:
+                return []
+        if directive == "020" and not [p for p in target if p.code[:3] not in {q.code[:3] for q in source}]:
             return []    # "Trump ordered the Pentagon to draw up plans": orders to one's own side name no one
+        if directive == "051" and not [p for p in target if p.code not in {q.code for q in source}]:
+            return []    # a parliament authorising its government backs it (051); no one else named is no one
         if code[:3] == "087" and target and pattern is not None and pattern.text.startswith("* end to ") and \
                 {p.code for p in target} <= {p.code[:3] + "MIL" for p in source}:
             target = []    # "declared an end to Russia's military operation": one's own campaign is no partner
@@ -752,6 +806,8 @@ class Coder:
         if not target and (code[:2] in _HOSTILE_ROOTS or code[:2] == "15") and self.verbs.lemma_mode and not self.bare_agents and \
                 not _AIMING.isdisjoint(st.words):
             target = self._aimed_at(st, verb, source)
+        if undone and not source:
+            source = self._subject_parties(st, verb.head.head)    # who reversed the decision made it
         if not source and (not target or not self.bare_agents):
             return []    # no one did it (what :meth:`_emit` would drop, found before the flags are worked out)
         trigger_tokens = sorted({verb.i, *skip})
@@ -759,8 +815,10 @@ class Coder:
         host = _noun_conjunct_host(verb) if verb.dep_ == "conj" and self.verbs.lemma_mode else None
         if host is not None and negation is None:
             negation = _negation(host)    # "would not resume sharing and restart aid"
-        negated = negation == "negated" and not _negative_pattern(pattern)
+        negated = (negation == "negated" or undone) and not _negative_pattern(pattern)
         hypothetical = negation == "unconfirmed" or _modal(verb) or (host is not None and _modal(host))
+        if undone:
+            hypothetical = hypothetical or _hypothetical(verb.head.head)
         when = self._when(verb, st.day)
         rule = f"{self.verbs.name}: {entry.name} [{entry.code}]" + (f" / {pattern.text} [{pattern.code}]" if pattern else "")
         return self._emit(st, code, source, target, doc[trigger_tokens[0]:trigger_tokens[-1] + 1],
@@ -874,6 +932,10 @@ class Coder:
         deps, i = view.deps, verb.i
         below = [t for t in view.subtree(i) if t > i]
         below += [t for c in view.kids.get(i, ()) if deps[c] in ("nsubjpass", "csubjpass") for t in view.subtree(c)]
+        if deps[i] == "pcomp":
+            earlier = _antecedent_object(verb)
+            if earlier is not None:
+                below += view.subtree(earlier.i)
         reach = set().union(*map(forms.__getitem__, below))
         return any(could_match(p, reach) for p in patterns)
 
@@ -910,6 +972,8 @@ class Coder:
                     continue
                 dep = deps[t]
                 if dep in _HIDDEN_CLAUSES or (dep in ("xcomp", "ccomp", "conj") and poses[t] in ("VERB", "AUX")):
+                    if dep == "ccomp" and lowers[t] == "persona":
+                        continue     # "declared him persona non grata": the parser's clause is the object phrase
                     if dep == "ccomp" and heads[t] == verb.i and view.lemmas[t] in _NAMING and \
                             any(lowers[c] == "what" for c in view.kids.get(t, ())):
                         # "launched what it called anti-terrorist operations against X": the named
@@ -952,6 +1016,12 @@ class Coder:
                     if after is not None and after.lower_ == "as":
                         hidden.update(view.subtree(after.i))
         lower = [(t, cache[t]) for t in tree if t > verb.i and t not in skip and t not in hidden]
+        if lemma_mode and view.deps[verb.i] == "pcomp":
+            earlier = _antecedent_object(verb)
+            if earlier is not None:
+                # "lifted the curfew hours after imposing it": what was imposed is the curfew
+                it = next(k for k, (t, _) in enumerate(lower) if view.lowers[t] in _ANTECEDENT_PRONOUNS)
+                lower[it:it + 1] = [(t, cache[t]) for t in view.subtree(earlier.i)]
         if lemma_mode:
             # "Russian diplomats were expelled": the passive subject is the logical object
             lower = [(t, cache[t]) for c in view.kids.get(verb.i, ()) if view.deps[c] in ("nsubjpass", "csubjpass")
@@ -1369,19 +1439,29 @@ class Coder:
                 rule=f"{act.rule} / repeated by '{trigger.text}'", symmetric=act.symmetric and source == act.source))
         return out
 
-    def _mediators(self, st: _Sentence) -> list[CodedEvent]:
+    def _mediators(self, st: _Sentence, strip: list[tuple[set[int], set[str]]]) -> list[CodedEvent]:
         """Third parties who brokered, mediated or hosted what the clause's parties did: "Israel
         and Lebanon agreed to a ceasefire brokered by the United States and France" (045 from
         each mediator to each party); "talks hosted by Malaysia" (043, coded as the parties' visit)."""
         out: list[CodedEvent] = []
-        if _MEDIATING.keys().isdisjoint(st.lemmas):
-            return out
-        for k, lemma in enumerate(st.lemmas):
+        lemmas, lowers = st.lemmas, st.lowers
+        led = "-" in lowers and not _LED.isdisjoint(lemmas)      # "African Union-led talks"
+        if _MEDIATING.keys().isdisjoint(lemmas) and not led:
+            joined = " ".join(lowers)     # "U.S.-brokered" is one token: look for the suffix at C speed
+            if "-brokered" not in joined and "-mediated" not in joined and "-led" not in joined and \
+                    "-sponsored" not in joined:
+                return out
+        for k, lemma in enumerate(lemmas):
             code = _MEDIATING.get(lemma)
-            if code is None:
+            if code is None and not (led and lemma in _LED) and not lowers[k].endswith(_MEDIATED_SUFFIXES):
                 continue
             t = st.span[k]
-            if t.dep_ != "acl" or t.head.i == t.i:
+            if t.dep_ == "amod" and t.head.pos_ == "NOUN":
+                # "a Qatari-brokered truce", "U.S.-brokered talks", "African Union-led talks": the
+                # word before the hyphen names the mediator
+                out.extend(self._mediating_compound(st, t, code, strip))
+                continue
+            if code is None or t.dep_ != "acl" or t.head.i == t.i:
                 continue
             if t.tag_ == "VBN":      # "a deal brokered by China"
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -1397,13 +1477,86 @@ class Coder:
             while governor.dep_ == "xcomp" and governor.head.i != governor.i:
                 governor = governor.head     # "agreed to restore ties under a deal brokered by China"
             own = {m.code for m in mediators}
-            parties = [p for p in self._subject_parties(st, governor) if p.code not in own]
+            parties = [p for p in self._subject_parties(st, governor) if p.code not in own] or [
+                p for h in (t, t.head) for o in _prep_objects(h, ("between",)) for p in self._group(st, o)
+                if p.code not in own]
             if not parties:
-                continue
+                continue     # ("a truce brokered by Egypt between Israel and Hamas took hold": the truce's parties)
             rule = f"{self.verbs.name}: mediator {t.lemma_.lower()} [{code}]"
             out.extend(self._emit(st, code, mediators, parties, t.doc[t.i:t.i + 1], _negated(governor, None),
                                   _hypothetical(governor), self._when(governor, st.day), rule, False))
         return out
+
+    def _named_as_crime(self, st: _Sentence) -> list[CodedEvent]:
+        """An act called by the name of a crime: "Ecuador called the Colombian raid a massacre",
+        "Iran described the strike as an act of aggression" are the namer's ACCUSE (111) of the
+        act's owner ("Colombian" → COL); "called the agreement a historic step" is nothing."""
+        out: list[CodedEvent] = []
+        for k, lemma in enumerate(st.lemmas):
+            if lemma not in _NAMING_VERBS:
+                continue
+            verb = st.span[k]
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is None or verb.pos_ != "VERB":
+                continue
+            name = next((c for c in verb.children if c.dep_ == "oprd"), None) or next(
+                (o for o in _prep_objects(verb, ("as",))), None) or next((o for o in _prep_objects(obj, ("as",))), None)
+            if name is None or not _names_crime(name):
+                continue
+            if not any(t.i in st.at for t in obj.subtree):
+                continue     # "called the move an invasion": whose move the sentence must say
+            source = self._subject_parties(st, verb)
+            own = {p.code for p in source}
+            target = [p for p in self._group(st, obj) if p.code not in own]
+            if not source or not target:
+                continue
+            rule = f"{self.verbs.name}: named as crime {name.lemma_.lower()} [111]"
+            out.extend(self._emit(st, "111", source, target, verb.doc[verb.i:verb.i + 1], _negated(verb, None),
+                                  _hypothetical(verb), self._when(verb, st.day), rule, False))
+        return out
+
+    def _mediating_compound(self, st: _Sentence, t: Token, code: str | None,
+                            strip: list[tuple[set[int], set[str]]]) -> list[CodedEvent]:
+        """A mediator named in a hyphenated modifier of the mediated noun ("a Norwegian-brokered
+        ceasefire", "U.N.-brokered talks", "African Union-led talks"): 045 from the mediator to the
+        noun's "between" parties, else to the subject of the verb that governs the noun. "led" and
+        "sponsored" mediate only talks ("a Saudi-led coalition" is no mediation)."""
+        noun = t.head
+        if code is None and t.lower_.endswith(("-brokered", "-mediated")):
+            code = "045"
+        if code is None:
+            if noun.lemma_.lower() not in _MEDIATED_TALKS:
+                return []
+            code = "045"
+        if code != "045":
+            return []          # "a boycott of the China-hosted summit": a host is no mediator
+        if "-" in t.lower_:          # "U.S.-brokered": one token, the actor written before the hyphen
+            text = t.text[:t.text.rindex("-")]
+            found = self.lexicon.scan([text.lower()], [text])
+            codes = found[0].entry.codes_on(st.day) if found and isinstance(found[0].entry, ActorEntry) else ()
+            mediators = [Party(codes[0], text, t.idx, t.idx + len(text), found[0].entry.kind)] if codes else []
+        else:
+            if not any(c.dep_ == "punct" and c.lower_ == "-" for c in t.children):
+                return []
+            mediators = _dedupe(p for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+                                and c.i < t.i for p in self._group(st, c))
+        if not mediators:
+            return []
+        own = {m.code for m in mediators}
+        between = [p for o in _prep_objects(noun, ("between",)) for p in self._group(st, o)]
+        governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if governor is None:
+            return []
+        while governor.dep_ == "xcomp" and governor.head.i != governor.i:
+            governor = governor.head
+        parties = between or self._subject_parties(st, governor)
+        if not parties or any(p.code in own for p in parties):
+            return []          # "Kenyan-led talks" that Kenya held: a party, no mediator
+        # the mediator is no party of the mediated noun nor of the verb that governs it
+        strip.append(({noun.idx, governor.idx}, own))
+        rule = f"{self.verbs.name}: mediator {t.lower_.rsplit('-', 1)[-1]} [{code}]"
+        return self._emit(st, code, mediators, _dedupe(parties), t.doc[t.i:t.i + 1], _negated(governor, None),
+                          _hypothetical(governor), self._when(governor, st.day), rule, False)
 
     def _own_people(self, st: _Sentence, lower: list[TokenForms], country: str,
                     sectors: frozenset[str] | None = None) -> list[Party]:
@@ -1466,6 +1619,11 @@ class Coder:
             # "turned down an offer from Trump to send troops", "agreed to a U.S. proposal for a
             # ceasefire": the answer codes the exchange; the offer answered is not coded again
             return []
+        if self.verbs.lemma_mode and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon") and \
+                noun.lemma_.lower() == "invitation" and noun.head.head.pos_ == "VERB":
+            # "troops landed at the invitation of the Solomon Islands government": the inviter asked
+            # them to come, as "at the request of" does
+            entry = self.verbs.noun_for([], "request") or entry
         if entry.code == "041" and entry.symmetric and self.verbs.lemma_mode and noun.lemma_.lower() == "call" and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in noun.children) and not any(
                 c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
@@ -1475,6 +1633,12 @@ class Coder:
             if _answered(noun) is not None or wanted:
                 return []
             entry = self.verbs.noun_for([], "appeal") or entry
+        if self.verbs.lemma_mode and noun.lemma_.lower() in _SUITS and not any(
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _FILING for c in noun.children):
+            return []    # "the case of Crimea", "a complaint about noise": a case is a lawsuit only when brought
+        if self.verbs.lemma_mode and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lemma_.lower() in _OBJECT_VERBS:
+            return []    # "froze approvals of arms sales to Riyadh": the approval codes (or not) what it names
         approved: Token | None = None
         if entry.code == "---":
             # "Washington's approval of an arms sale to Taiwan": what is approved picks the code
@@ -1545,6 +1709,18 @@ class Coder:
                 # opposition parties": who led or called the act does it
                 source += [p for a in child.children if a.dep_ == "agent"
                            for o in a.children if o.dep_ == "pobj" for p in self._group(st, o)]
+                if child.lemma_.lower() in _FILING:
+                    # "a complaint filed by Ukraine against Russia": whom the suit is against
+                    target += [p for o in _prep_objects(child, ("against",)) for p in self._group(st, o)]
+                    if not target and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+                        # "ruled against Colombia in a case brought by Nicaragua", "ruled that China had
+                        # no legal basis ..., in a case brought by the Philippines"
+                        ruling = noun.head.head
+                        target += [p for o in _prep_objects(ruling, ("against",)) for p in self._group(st, o)] or [
+                            p for c in ruling.children if c.dep_ == "ccomp"
+                            for x in c.children if x.dep_ == "nsubj" for p in self._group(st, x)]
+                    if not target and noun.lemma_.lower() in _SUITS:
+                        return []    # a case against no one named is no suit we can code
             elif child.dep_ == "poss" and child.lower_ in _PRONOUNS:
                 possessive = child
             elif child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -1632,9 +1808,10 @@ class Coder:
         if not source and governor is not None and (wanted or light) and not dated:
             # a light verb: "French troops completed their withdrawal", "began three days of drills"
             source = self._subject_parties(st, governor)
-        if not source and entry.code[:2] == "14" and noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
+        if not source and entry.code[:2] in ("12", "14") and noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
                 noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in noun.children):
-            # "farmers blocked the roads in protest against the tariffs": a protest by the clause's subject
+            # "farmers blocked the roads in protest against the tariffs": a protest by the clause's subject;
+            # "tested a missile in defiance of U.N. resolutions": the defiance is the tester's
             clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
             source = self._subject_parties(st, clause) if clause is not None else []
         if not source and possessive is not None:
@@ -1680,9 +1857,11 @@ class Coder:
             else:
                 source = target = everyone
         if source and not target and entry.code[:2] in ("02", "10") and noun.dep_ == "pobj" and \
-                noun.head.lower_ in ("at", "upon", "on") and noun.head.head.pos_ == "VERB" and self.verbs.lemma_mode:
-            # "France sent troops at the request of the Malian government", "at Kazakhstan's request":
-            # the asker asked the one who acted (README: the host's REQUEST to the sender)
+                noun.head.lower_ in ("at", "upon", "on", "after", "following") and noun.head.head.pos_ == "VERB" and \
+                self.verbs.lemma_mode:
+            # "France sent troops at the request of the Malian government", "at Kazakhstan's request",
+            # "after a request from Haiti", "at the invitation of": the asker asked the one who acted
+            # (README: the host's REQUEST to the sender)
             own = {p.code for p in source}
             target = [p for p in self._subject_parties(st, noun.head.head) if p.code not in own]
         if source and not target and (entry.code[:2] in ("02", "10") or noun.lemma_.lower() == "ultimatum") and \
@@ -2410,6 +2589,12 @@ class Coder:
         if not self.bare_agents and codes[0][:3] == "087" and target and all(p.code.startswith("IGO") for p in target) \
                 and not any(p.code.startswith("IGO") for p in source):
             codes = ["166"]    # "Mali withdrew from ECOWAS": leaving an organisation cuts ties (CAMEO 166), no retreat
+        elif codes[0] == "166" and trigger[0].lemma_ in _LEAVING and (
+                any(not p.code.startswith("IGO") for p in target) if target else rule.endswith(" + [166]")):
+            return []          # "quit the ICC", "left the bloc" are 166; "left Kyiv", "quit the race" are nothing
+        if codes[0][:3] == "083" and target and not self.bare_agents and \
+                {p.code[:3] for p in target} <= {p.code[:3] for p in source}:
+            target = []        # "reinstated the dissolved parliament": a concession at home names no partner
         if source and any(p.kind == "city" for p in target) and not (
                 codes[0][:2] in _FORCE and all(p.code[3:6] in _ARMED_AGENTS for p in source)):
             # "Ukrainian forces withdrew from Pokrovsk": a state's own city is where, not whom
@@ -2431,7 +2616,11 @@ class Coder:
         if not target and self.bare_agents:
             target = [Party("---", "", trigger.end_char, trigger.end_char)]
         if target and all(s.code == t.code for s in source for t in target):
-            return []
+            if codes[0][:3] not in ("170", "172"):
+                return []
+            # "Peru's president declared a state of emergency in Lima", "dissolved the government":
+            # coercion at home names no other target; the act stands
+            target = []
         base = dict(trigger=trigger.text, trigger_start=trigger.start_char, trigger_end=trigger.end_char,
                     sentence_start=st.span.start_char, sentence_end=st.span.end_char, negated=negated,
                     hypothetical=hypothetical, date=when, rule=rule, symmetric=symmetric)
@@ -2455,6 +2644,83 @@ class Coder:
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+def _mandated(verb: Token) -> Token | None:
+    """The "that" clause of a verb of insisting whose verb is a bare infinitive, the mandative
+    subjunctive ("insisted that Poland allow the inspectors in"); a statement ("insisted that the
+    talks had failed") is none."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.tag_ not in ("VB", "VBP"):
+            continue
+        subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        # ("that Poland allow": a base form after a singular subject, which a present tense is not)
+        if subject is not None and (c.tag_ == "VB" or subject.tag_ in ("NN", "NNP")) and \
+                not any(a.dep_ == "aux" and a.lower_ not in ("should", "must") for a in c.children):
+            return c
+    return None
+
+
+def _names_crime(name: Token) -> bool:
+    """Whether a predicate noun names a crime or hostile act ("a massacre", "an act of aggression",
+    "a coup attempt", "a direct invasion")."""
+    words = {name.lemma_.lower()} | {c.lemma_.lower() for c in name.children if c.dep_ in ("compound", "amod")}
+    if name.lemma_.lower() in ("act", "form", "case", "declaration"):
+        words |= {o.lemma_.lower() for o in _prep_objects(name, ("of",))}
+    return not _CRIMES.isdisjoint(words)
+
+
+def _reversed_decision(verb: Token) -> bool:
+    """Whether ``verb`` is the act of a decision or plan that is reversed, rescinded or dropped
+    ("reversed its decision to scrap the pact", "scrapped plans to expel the envoy")."""
+    noun = verb.head
+    return noun.lemma_.lower() in _DECISIONS and noun.dep_ in ("dobj", "obj") and \
+        noun.head.lemma_.lower() in _REVERSING
+
+
+def _antecedent_object(verb: Token) -> Token | None:
+    """The main clause's object that a gerund's "it" or "them" stands for, in "after/before/since
+    V-ing it" ("lifted the curfew hours after imposing it", "restored ties a year after cutting
+    them"); None elsewhere."""
+    if verb.tag_ != "VBG" or verb.head.lower_ not in ("after", "before", "since"):
+        return None
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in _ANTECEDENT_PRONOUNS for c in verb.children) or any(
+            c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None     # ("after announcing it would hold talks": "it" begins a clause)
+    after = verb.doc[verb.i + 2] if verb.i + 2 < len(verb.doc) else None
+    if after is not None and after.pos_ in ("AUX", "VERB"):
+        return None
+    main = verb.head.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in main.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"), None)
+
+
+def _strip_mediators(events: list[CodedEvent], strip: list[tuple[set[int], set[str]]]) -> list[CodedEvent]:
+    """Events of a mediated noun or of its governing verb without the mediator among their
+    parties: "signed a Norwegian-brokered agreement" is signed by the subjects with each other,
+    not with Norway."""
+    out: list[CodedEvent] = []
+    seen: set[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = set()
+    for e in events:
+        own = {c for at, codes in strip if e.trigger_start in at and " mediator " not in e.rule for c in codes}
+        if own:
+            source = tuple(p for p in e.source if p.code not in own)
+            target = tuple(p for p in e.target if p.code not in own)
+            if not source:
+                continue
+            if e.target and not target:
+                if len({p.code for p in source}) < 2:
+                    continue
+                target = source      # the subjects did it together
+                e = dataclasses.replace(e, symmetric=True)
+            e = dataclasses.replace(e, source=source, target=target)
+            key = (e.trigger_start, e.cameo, tuple(p.code for p in source), tuple(p.code for p in target))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(e)
+    return out
+
 
 def _hosts_someone(verb: Token, st: _Sentence, group: Callable[[_Sentence, Token], list[Party]],
                    act: Callable[[Token], str | None] | None = None) -> bool:
@@ -3460,10 +3726,15 @@ _SENDING = frozenset({"send", "dispatch", "deploy", "ship", "fly", "airlift", "d
 _NAMING = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize", "characterise"})
 #: nouns (with code "---" in verbs.toml) coded as their verb codes their "of" object
 #: participles whose "by" agent is who did a nominal act ("protests led by", "a strike called by")
-_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead"})
+_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead", "bring", "file", "lodge"})
+#: nouns that are a lawsuit (115) only when brought, filed or lodged ("a case brought by Ukraine")
+_SUITS = frozenset({"case", "cases"})
+_FILING = frozenset({"bring", "file", "lodge", "launch", "submit"})
 #: verbs of yielding to pressure ("bowing to protests")
 _YIELDING = frozenset({"bow", "yield", "cave", "succumb", "bend"})
-_OBJECT_VERBS = {"approval": "approve", "authorization": "authorize", "authorisation": "authorise"}
+_OBJECT_VERBS = {"approval": "approve", "authorization": "authorize", "authorisation": "authorise",
+                 # "the sale of F-16s to Taiwan": a sale codes what is supplied (072 for arms)
+                 "sale": "supply", "sales": "supply"}
 #: verbs that undo what their object approved ("suspended approvals of arms exports")
 _UNDOING = frozenset({"suspend", "freeze", "revoke", "cancel", "withdraw", "rescind", "end", "scrap", "pause"})
 

@@ -1020,8 +1020,9 @@ class Coder:
             earlier = _antecedent_object(verb)
             if earlier is not None:
                 # "lifted the curfew hours after imposing it": what was imposed is the curfew
-                it = next(k for k, (t, _) in enumerate(lower) if view.lowers[t] in _ANTECEDENT_PRONOUNS)
-                lower[it:it + 1] = [(t, cache[t]) for t in view.subtree(earlier.i)]
+                it = next((k for k, (t, _) in enumerate(lower) if view.lowers[t] in _ANTECEDENT_PRONOUNS), None)
+                if it is not None:
+                    lower[it:it + 1] = [(t, cache[t]) for t in view.subtree(earlier.i)]
         if lemma_mode:
             # "Russian diplomats were expelled": the passive subject is the logical object
             lower = [(t, cache[t]) for c in view.kids.get(verb.i, ()) if view.deps[c] in ("nsubjpass", "csubjpass")

@@ -746,15 +746,14 @@ class Coder:
         source, target, symmetric = self._parties_for_verb(
             st, verb, lower_tokens, found, pattern, code,
             need_source=not self.bare_agents and not undone and (pattern is None or "target" not in pattern.markers))
-        if verb.dep_ == "pcomp" and self.verbs.lemma_mode and _antecedent_object(verb) is not None:
+        earlier = _antecedent_object(verb) if verb.dep_ == "pcomp" and self.verbs.lemma_mode else None
+        if earlier is not None:
             # "lifted martial law hours after declaring it": "it" is the act's object, no actor
             it = {c.idx for c in verb.children if c.dep_ in ("dobj", "obj")}
             target = [p for p in target if p.start_char not in it]
             if not target:
                 # "lifted its ban on imports from Japan after imposing it": the partner in that object
-                earlier = _antecedent_object(verb)
-                first = next((t for t in earlier.subtree if t.i > earlier.i and t.i in st.at), None) \
-                    if earlier is not None else None
+                first = next((t for t in earlier.subtree if t.i > earlier.i and t.i in st.at), None)
                 target = self._group(st, first) if first is not None else []
         if not target and pattern is not None and "target" in pattern.markers and self.verbs.lemma_mode and \
                 pattern.lower and pattern.lower[-1].marker == "target" and len(pattern.lower) >= 3:

@@ -79,6 +79,11 @@ _NP_PREPS = {"of", "in", "from", "at", "including"}
 _WHEN_PREPS = frozenset({"after", "before", "since", "until", "following", "amid", "despite"})
 #: entity types whose words are names, not pattern words
 _NAMED_ENTITIES = frozenset({"EVENT", "WORK_OF_ART"})
+_NAMED_ENTITY_IDS = [get_string_id(label) for label in sorted(_NAMED_ENTITIES)]
+#: tags and entity types compared on the view's hashes
+_TAG = {tag: get_string_id(tag) for tag in ("VBD", "VBG", "VBN", "VBP", "VBZ", "MD")}
+_FINITE_TAGS = frozenset({_TAG["VBP"], _TAG["VBZ"], _TAG["VBD"]})
+_DATE = get_string_id("DATE")
 _NO_FORMS: frozenset[str] = frozenset()
 #: the Penn Treebank's verb tags (hashes)
 _VERB_TAGS = [get_string_id(tag) for tag in ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")]
@@ -265,13 +270,30 @@ class _Strings(dict):
         return got
 
 
+class _Texts:
+    """Token texts by position, each read from its hash when asked for (most are never needed)."""
+
+    __slots__ = ("orth", "text")
+
+    def __init__(self, orth: list[int], text: Callable[[int], str]) -> None:
+        self.orth, self.text = orth, text
+
+    def __len__(self) -> int:
+        return len(self.orth)
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice):
+            return list(map(self.text, self.orth[key]))
+        return self.text(self.orth[key])
+
+
 @dataclass(slots=True)
 class _DocView:
     """Per-token strings of one document, indexed by token position."""
 
     doc: Doc
     lowers: list[str]
-    texts: list[str]
+    texts: _Texts | list[str]
     lemmas: list[str]
     poses: list[str]
     starts: list[int]
@@ -279,7 +301,9 @@ class _DocView:
     named: list[bool]     # inside a named event, law, work or date ("World War Two", "the Minsk agreements")
     heads: list[int] = field(default_factory=list)
     deps: list[str] = field(default_factory=list)
-    kids: dict[int, list[int]] = field(default_factory=dict)   # children of the tokens walked so far
+    tags: list[int] = field(default_factory=list)     # tags' hashes (``_TAG``)
+    ents: list[int] = field(default_factory=list)     # named-entity types' hashes (0 outside one)
+    kids: dict[int, list[int]] = field(default_factory=dict)   # token -> its children, in order
     order: list[int] = field(default_factory=list)          # the tokens of the sentences walked so far
     subtrees: dict[int, tuple[int, int]] = field(default_factory=dict)   # token -> its slice of ``order``
     verbal: list[int] = field(default_factory=list)     # tokens tagged as verbs
@@ -294,16 +318,24 @@ class _DocView:
         speech, named-entity types), kept across documents: most words recur."""
         n = len(doc)
         if not n:
-            return cls(doc, [], [], [], [], [], [], [])
+            return cls(doc, [], _Texts([], str), [], [], [], [], [])
         # (the lower case is read from the text's hash: it is the text lowered)
         array = doc.to_array([ORTH, LEMMA, POS, TAG, IDX, ENT_TYPE, SPACY, DEP, HEAD])
         heads = (array[:, 8].view("int64") + numpy.arange(n, dtype="int64")).tolist()
-        orth, lemma, part, idx, ent, space, dep = array[:, [0, 1, 2, 4, 5, 6, 7]].T.tolist()
-        text, named = strings["text"].__getitem__, strings["named"].__getitem__
+        orth, lemma, part, tag, idx, ent, space, dep = array[:, :8].T.tolist()
+        text = strings["text"].__getitem__
         lowered = strings["lower"].__getitem__
-        view = cls(doc, list(map(lowered, orth)), list(map(text, orth)), list(map(lowered, lemma)),
-                   list(map(strings["pos"].__getitem__, part)), idx, space, list(map(named, ent)),
-                   heads, list(map(text, dep)))
+        named = numpy.isin(array[:, 5], _NAMED_ENTITY_IDS).tolist()
+        view = cls(doc, list(map(lowered, orth)), _Texts(orth, text), list(map(lowered, lemma)),
+                   list(map(strings["pos"].__getitem__, part)), idx, space, named,
+                   heads, list(map(text, dep)), tag, ent)
+        kids = view.kids
+        for i, h in enumerate(heads):
+            if h != i:
+                if h in kids:
+                    kids[h].append(i)
+                else:
+                    kids[h] = [i]
         # verb- and noun-like tokens, found on the arrays
         pos, tags = array[:, 2], array[:, 3]
         verbal = (pos == VERB) | (pos == AUX)
@@ -319,10 +351,6 @@ class _DocView:
             return
         kids = self.kids
         heads = self.heads
-        for i in range(first, last):
-            h = heads[i]
-            if h != i:
-                kids.setdefault(h, []).append(i)
         for i in range(first, last):
             if heads[i] == i or not first <= heads[i] < last:
                 self._walk(i, kids)
@@ -349,6 +377,36 @@ class _DocView:
         if not placed:
             order.append(i)
         subtrees[i] = (start, len(order))
+
+
+#: the caches of strings by hash of the last StringStore seen (one reference, swapped whole)
+_strings: tuple[object, dict[str, _Strings]] = (None, {})
+#: the view of the last document coded (one reference, swapped whole)
+_last_view: _DocView | None = None
+
+
+def _strings_of(doc: Doc) -> dict[str, _Strings]:
+    """Caches of strings by hash (lower case, as written, tags, named types) for ``doc``'s
+    vocabulary, kept across documents: most words recur."""
+    global _strings
+    vocab = doc.vocab.strings
+    if _strings[0] is not vocab:
+        _strings = (vocab, {
+            "lower": _Strings(lambda h: vocab[h].lower().replace("\u2019", "'")),
+            "text": _Strings(lambda h: vocab[h]),
+            "pos": _Strings(lambda h: vocab[h] if h else ""),
+            "blank": _Strings(lambda h: vocab[h].isspace()),
+        })
+    return _strings[1]
+
+
+def _view_of(doc: Doc) -> _DocView:
+    """The view of ``doc`` for the functions of tokens: the coder's, when it is coding ``doc``."""
+    global _last_view
+    view = _last_view
+    if view is None or view.doc is not doc:
+        view = _last_view = _DocView.of(doc, _strings_of(doc))
+    return view
 
 
 @dataclass(slots=True)
@@ -418,8 +476,6 @@ class Coder:
                 self._discards_by_first.setdefault(phrase[0], []).append(phrase)
         self.name = name
         self._last_view: _DocView | None = None
-        self._strings: dict[str, _Strings] = {}
-        self._strings_of: object = None     # the StringStore ``_strings`` caches
         self._forms = _Strings(frozenset)   # a token's words for patterns (its lower case and lemma), made once
         self._triggers: dict[tuple[str, str], bool] = {}   # (lower, lemma) -> whether a verb entry may fire
 
@@ -434,36 +490,34 @@ class Coder:
         memory: list[Party] = []
         # a paragraph break is a newline between two sentences' words: whitespace is a token of
         # its own there (read from the view, not ``Doc.text``, which makes every token)
-        texts = self._view(doc).texts
+        view = self._view(doc)
+        texts, orth, blank = view.texts, view.texts.orth, _strings_of(doc)["blank"]
         last = -1     # the previous sentence's last word
         for sent in doc.sents:
             start, end = sent.start, sent.end
-            first = next((i for i in range(start, end) if not texts[i].isspace()), None)
-            if first is None:
+            first = start
+            while first < end and blank[orth[first]]:
+                first += 1
+            if first == end:
                 continue
-            if any("\n" in texts[i] for i in range(last + 1, first)):
+            if first > last + 1 and any("\n" in texts[i] for i in range(last + 1, first)):
                 memory = []
             out.extend(self.code_sentence(sent, day, memory))
-            last = next(i for i in range(end - 1, start - 1, -1) if not texts[i].isspace())
+            last = end - 1
+            while blank[orth[last]]:
+                last -= 1
         return out
 
     def _view(self, doc: Doc) -> _DocView:
         """Token strings of ``doc`` as plain lists, read once through ``Doc.to_array`` (the last
         document's view is kept: sentences of one document are coded in a row)."""
+        global _last_view, _last_starts
         cached = self._last_view
         if cached is not None and cached.doc is doc:
+            _last_view = cached
             return cached
-        vocab = doc.vocab.strings
-        if self._strings_of is not vocab:
-            self._strings_of = vocab
-            self._strings = {
-                "lower": _Strings(lambda h: vocab[h].lower().replace("\u2019", "'")),
-                "text": _Strings(lambda h: vocab[h]),
-                "pos": _Strings(lambda h: vocab[h] if h else ""),
-                "named": _Strings(lambda h: bool(h) and vocab[h] in _NAMED_ENTITIES),
-            }
-        view = _DocView.of(doc, self._strings)
-        global _last_starts
+        view = _DocView.of(doc, _strings_of(doc))
+        _last_view = view                    # for the functions of tokens (:func:`_view_of`)
         _last_starts = (doc, view.starts)    # for :func:`_token_at`
         known = self._triggers
         lowers, lemmas = view.lowers, view.lemmas
@@ -500,8 +554,7 @@ class Coder:
             sport = _sports_result(view, first, last)
         if sport and (not self.verbs.lemma_mode or _BOYCOTTS.isdisjoint(lowers)):
             return []
-        texts = view.texts[first:last]
-        matches = self.lexicon.scan(lowers, texts, first)
+        matches = self.lexicon.scan(lowers, _Texts(view.texts.orth[first:last], view.texts.text), first)
         if not matches and not self.new_actor_length and _PRONOUNS.keys().isdisjoint(lowers) and \
                 _PAIR_WORDS.isdisjoint(lowers):
             return []    # no actor, agent, pronoun or "the two sides": no event can have a party
@@ -2178,10 +2231,10 @@ class Coder:
         if agent is not None:
             start, end = min(start, agent.start), max(end, agent.end)
         view = st.view
-        texts, spaces = view.texts, view.spaces
-        start_char, end_char = view.starts[start], view.starts[end - 1] + len(texts[end - 1])
+        texts, spaces = view.texts[start:end], view.spaces
+        start_char, end_char = view.starts[start], view.starts[end - 1] + len(texts[-1])
         kind = m.entry.kind if isinstance(m.entry, ActorEntry) else "agent"
-        text = "".join([texts[k] + " " if spaces[k] else texts[k] for k in range(start, end - 1)]) + texts[end - 1]
+        text = "".join([texts[k - start] + " " if spaces[k] else texts[k - start] for k in range(start, end - 1)]) + texts[-1]
         return Party(code, text, start_char, end_char, kind)
 
     def _pronoun(self, st: _Sentence, token: Token) -> list[Party]:
@@ -2557,15 +2610,19 @@ class Coder:
         return self._found_when(token, day) or day
 
     def _found_when(self, token: Token, day: dt.date | None) -> dt.date | None:
-        for child in token.children:
-            if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
-                got = resolve_when(" ".join(t.text for t in child.subtree), day)
+        doc = token.doc
+        view = _view_of(doc)
+        deps, kids = view.deps, view.kids
+        for c in kids.get(token.i, ()):
+            dep = deps[c]
+            if dep == "npadvmod" and view.ents[c] == _DATE:
+                got = resolve_when(" ".join(t.text for t in doc[c].subtree), day)
                 if got:
                     return got
-            if child.dep_ == "prep" and child.lower_ == "on":
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if dep == "prep" and view.lowers[c] == "on":
+                obj = next((o for o in kids.get(c, ()) if deps[o] == "pobj"), None)
                 if obj is not None:
-                    got = resolve_when(" ".join(t.text for t in obj.subtree), day)
+                    got = resolve_when(" ".join(t.text for t in doc[obj].subtree), day)
                     if got:
                         return got
         return None
@@ -2817,16 +2874,21 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
     an adjective), "X condemned ... and promised" (conj), "X urged Y to help" (Y, the object of
     a control verb), "the woman who shot" (the noun a relative clause modifies).
     """
-    passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+    doc = verb.doc
+    view = _view_of(doc)
+    deps, kids, poses = view.deps, view.kids, view.poses
+    passive = any(deps[c] in ("nsubjpass", "auxpass", "csubjpass") for c in kids.get(verb.i, ()))
     v = verb
     for _ in range(8):
-        found = [c for c in v.children if c.dep_ in _SUBJECTS]
-        if not found:   # "X was heavily criticized": the parser may hang the subject on the auxiliary
-            found = [s for c in v.children if c.dep_ in ("aux", "auxpass")
-                     for s in c.children if s.dep_ in _SUBJECTS]
-        if not found and v.pos_ == "VERB" and v.tag_ in ("VBP", "VBZ", "VBD"):
+        i = v.i
+        at = [c for c in kids.get(i, ()) if deps[c] in _SUBJECTS]
+        if not at:   # "X was heavily criticized": the parser may hang the subject on the auxiliary
+            at = [s for c in kids.get(i, ()) if deps[c] in ("aux", "auxpass")
+                  for s in kids.get(c, ()) if deps[s] in _SUBJECTS]
+        if not at and poses[i] == "VERB" and view.tags[i] in _FINITE_TAGS:
             # "Ethiopia act on ...": a finite verb read as a noun, its subject as a compound
-            found = [c for c in v.children if c.dep_ == "compound" and c.i < v.i and c.pos_ == "PROPN"]
+            at = [c for c in kids.get(i, ()) if deps[c] == "compound" and c < i and poses[c] == "PROPN"]
+        found = [doc[c] for c in at]
         if found and v.dep_ == "relcl" and v.head.i != v.i and (v.head.pos_ == "PROPN" or v.head.ent_type_) and all(
                 s.lower_ in _WH_SUBJECTS and s.i and s.nbor(-1).lower_ in (",", "-", "\u2013", "\u2014") for s in found):
             # "Germany, which supplied Ukraine with ...", "France, which called on Israel to ...": the
@@ -3994,8 +4056,13 @@ def _dedupe(parties: Iterable[Party]) -> list[Party]:
 def _adjacent_gerund(v: Token) -> bool:
     """"ruled out ceding territory": a gerund right after its verb (and particle) is its
     complement, though the parser may call it an adverbial clause."""
-    return v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i < v.i and \
-        not any(c.dep_ == "mark" for c in v.children) and all(t.dep_ == "prt" for t in v.doc[v.head.i + 1:v.i])
+    return _adjacent_gerund_at(_view_of(v.doc), v.i)
+
+
+def _adjacent_gerund_at(view: _DocView, i: int) -> bool:
+    deps, h = view.deps, view.heads[i]
+    return deps[i] == "advcl" and view.tags[i] == _TAG["VBG"] and h < i and \
+        not any(deps[c] == "mark" for c in view.kids.get(i, ())) and all(deps[t] == "prt" for t in range(h + 1, i))
 
 
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
@@ -4029,15 +4096,25 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
     """The verb, then the verbs it depends on as a complement or a coordinate, with how each was
     reached: ``self``, ``complement`` ("refused *to withdraw*", "ruled out *ceding*") or
     ``coordinate`` ("agreed to X but *rejected* Y": the coordinate shares auxiliaries, not meaning)."""
-    v, how = verb, "self"
+    doc = verb.doc
+    for i, how in _chain_at(_view_of(doc), verb.i, limit):
+        yield (verb if i == verb.i else doc[i]), how    # (the verb itself: callers compare by identity)
+
+
+def _chain_at(view: _DocView, i: int, limit: int = 4) -> Iterator[tuple[int, str]]:
+    """:func:`_chain` on the view: token indices."""
+    heads, deps, tags = view.heads, view.deps, view.tags
+    how = "self"
     for _ in range(limit):
-        yield v, how
-        if v.head.i == v.i or _split_off(v):
+        yield i, how
+        h = heads[i]
+        if h == i or _split_off_at(view, i):
             return
-        if v.dep_ in ("xcomp", "ccomp") or (v.dep_ in ("dobj", "pcomp") and v.tag_ == "VBG") or _adjacent_gerund(v):
-            v, how = (v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head), "complement"
-        elif v.dep_ == "conj":
-            v, how = v.head, "coordinate"
+        dep = deps[i]
+        if dep in ("xcomp", "ccomp") or (dep in ("dobj", "pcomp") and tags[i] == _TAG["VBG"]) or _adjacent_gerund_at(view, i):
+            i, how = (heads[h] if dep == "pcomp" and deps[h] == "prep" else h), "complement"
+        elif dep == "conj":
+            i, how = h, "coordinate"
         else:
             return
 
@@ -4045,9 +4122,16 @@ def _chain(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
 def _split_off(verb: Token) -> bool:
     """"The Philippines summoned China's envoy; Beijing rejected the protest": a clause before a
     semicolon or colon that the parser made the complement of the next clause's verb stands alone."""
-    head = verb.head
-    return verb.dep_ in ("ccomp", "advcl") and verb.i < head.i and any(
-        c.dep_ == "punct" and c.lower_ in (";", ":") and verb.right_edge.i < c.i < head.i for c in head.children)
+    return _split_off_at(_view_of(verb.doc), verb.i)
+
+
+def _split_off_at(view: _DocView, i: int) -> bool:
+    h = view.heads[i]
+    if view.deps[i] not in ("ccomp", "advcl") or not i < h:
+        return False
+    deps, lowers = view.deps, view.lowers
+    stops = [c for c in view.kids.get(h, ()) if i < c < h and deps[c] == "punct" and lowers[c] in (";", ":")]
+    return bool(stops) and any(view.doc[i].right_edge.i < c for c in stops)
 
 
 def _negated(verb: Token, pattern: Pattern | None) -> bool:
@@ -4063,14 +4147,19 @@ def _negative_pattern(pattern: Pattern | None) -> bool:
 def _negation(verb: Token) -> str | None:
     """``negated`` when the verb or a verb it is the complement of says it was not done;
     ``unconfirmed`` when the negation is above a verb of telling ("refused to confirm that ...")."""
+    return _negation_at(_view_of(verb.doc), verb.i)
+
+
+def _negation_at(view: _DocView, i: int) -> str | None:
+    deps, lowers, lemmas, kids = view.deps, view.lowers, view.lemmas, view.kids
     told = False
-    for v, how in _chain(verb):
-        told = told or (how == "complement" and v.lemma_.lower() in _TELLING)
-        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det"))
-               or (c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children))
-               for c in v.children) \
-                or (how == "complement" and v.lemma_.lower() in _NEGATING_HEADS):
-            if how == "complement" and _kept_open(v):
+    for v, how in _chain_at(view, i):
+        told = told or (how == "complement" and lemmas[v] in _TELLING)
+        if any(deps[c] == "neg" or (lowers[c] in ("never", "no") and deps[c] in ("advmod", "det"))
+               or (lowers[c] == "longer" and deps[c] == "advmod" and any(lowers[g] == "no" for g in kids.get(c, ())))
+               for c in kids.get(v, ())) \
+                or (how == "complement" and lemmas[v] in _NEGATING_HEADS):
+            if how == "complement" and _kept_open_at(view, v):
                 return "unconfirmed"    # "refused to rule out sending troops": left open, not undone
             return "unconfirmed" if told else "negated"
     return None
@@ -4078,13 +4167,22 @@ def _negation(verb: Token) -> str | None:
 
 def _rules_out(verb: Token) -> bool:
     """"ruled out", "rule out": the verb excludes what it governs."""
-    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return _rules_out_at(_view_of(verb.doc), verb.i)
+
+
+def _rules_out_at(view: _DocView, i: int) -> bool:
+    deps, lowers = view.deps, view.lowers
+    return view.lemmas[i] == "rule" and any(deps[c] == "prt" and lowers[c] == "out" for c in view.kids.get(i, ()))
 
 
 def _kept_open(verb: Token) -> bool:
     """A ruling-out that is itself refused or negated ("refused to rule out", "would not rule
     out", "declined to rule out"): the double negative keeps what it governs open, hypothetical."""
-    return _rules_out(verb) and _negation(verb) == "negated"
+    return _kept_open_at(_view_of(verb.doc), verb.i)
+
+
+def _kept_open_at(view: _DocView, i: int) -> bool:
+    return _rules_out_at(view, i) and _negation_at(view, i) == "negated"
 
 
 def _accused_act(verb: Token) -> bool:
@@ -4107,8 +4205,13 @@ def _for_clause(verb: Token) -> Token | None:
 def _causal_participle(verb: Token) -> bool:
     """"..., spurring Washington to protest": a trailing participle of pressing with no subject
     of its own says what the act before it caused."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _CAUSAL_PARTICIPLES and \
-        verb.head.i < verb.i and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    return _causal_participle_at(_view_of(verb.doc), verb.i)
+
+
+def _causal_participle_at(view: _DocView, i: int) -> bool:
+    deps = view.deps
+    return deps[i] == "advcl" and view.tags[i] == _TAG["VBG"] and view.lemmas[i] in _CAUSAL_PARTICIPLES and \
+        view.heads[i] < i and not any(deps[c] in _SUBJECTS for c in view.kids.get(i, ()))
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -4119,17 +4222,21 @@ def _hypothetical(verb: Token) -> bool:
 
 def _modal(verb: Token) -> bool:
     """Modal, conditional, future or intended (:func:`_hypothetical` without the unconfirmed)."""
-    for v, how in _chain(verb):
-        for c in v.children:
-            if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in _MODALS):
+    view = _view_of(verb.doc)
+    deps, lowers, lemmas, tags, heads, kids = view.deps, view.lowers, view.lemmas, view.tags, view.heads, view.kids
+    for v, how in _chain_at(view, verb.i):
+        for c in kids.get(v, ()):
+            dep = deps[c]
+            if dep in ("aux", "auxpass") and (tags[c] == _TAG["MD"] or lowers[c] in _MODALS):
                 return True
-            if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS:
+            if dep == "mark" and lowers[c] in _CONDITIONAL_MARKS:
                 return True
-        if how == "complement" and v.lemma_.lower() in _HYPOTHETICAL_HEADS and not _causal_participle(v):
+        if how == "complement" and lemmas[v] in _HYPOTHETICAL_HEADS and not _causal_participle_at(view, v):
             return True
-        if v.dep_ == "advcl" and v.head.lemma_.lower() in _HYPOTHETICAL_HEADS and v.head.i != v.i and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        h = heads[v]
+        if deps[v] == "advcl" and lemmas[h] in _HYPOTHETICAL_HEADS and h != v and any(
+                deps[c] == "aux" and lowers[c] == "to" for c in kids.get(v, ())):
             return True     # "threatened on Sunday to close the Strait": the parser's adverbial infinitive
-        if v.dep_ == "pcomp" and v.head.lower_ == "about":
+        if deps[v] == "pcomp" and lowers[h] == "about":
             return True
     return False

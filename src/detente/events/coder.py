@@ -325,7 +325,11 @@ class _DocView:
         orth, lemma, part, tag, idx, ent, space, dep = array[:, :8].T.tolist()
         text = strings["text"].__getitem__
         lowered = strings["lower"].__getitem__
-        named = numpy.isin(array[:, 5], _NAMED_ENTITY_IDS).tolist()
+        types = array[:, 5]
+        named = (types == _NAMED_ENTITY_IDS[0])
+        for label in _NAMED_ENTITY_IDS[1:]:
+            named |= types == label
+        named = named.tolist()
         view = cls(doc, list(map(lowered, orth)), _Texts(orth, text), list(map(lowered, lemma)),
                    list(map(strings["pos"].__getitem__, part)), idx, space, named,
                    heads, list(map(text, dep)), tag, ent)
@@ -668,7 +672,7 @@ class Coder:
         fitting = [e for e in entries if not (e.before or e.after) or _fits_multiword(st.view.lowers, verb.i, e)]
         if not fitting:
             return []
-        entry = max(fitting, key=lambda e: len(e.before) + len(e.after))
+        entry = fitting[0] if len(fitting) == 1 else max(fitting, key=lambda e: len(e.before) + len(e.after))
         if _MEDIATING.get(lemma) == "045" and verb.dep_ == "acl" and verb.tag_ == "VBN" and self.verbs.lemma_mode and \
                 not self.bare_agents and any(c.dep_ == "agent" for c in verb.children):
             return []    # "a truce brokered by Turkey between Sudan and Chad": the mediator pass codes Turkey's 045

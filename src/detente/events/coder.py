@@ -176,6 +176,9 @@ _DENYING = frozenset({"deny", "reject", "dismiss", "disclaim", "disavow", "refut
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
 _LOCATION_KINDS = {"metonym", "city"}
+#: actors whose own code says more than a country named with them: "Lebanon's Hezbollah",
+#: "Iran's Revolutionary Guards" (a non-state group, a state body)
+_OWN_CODED = frozenset({"group", "body"})
 #: "the Dnipro River", "Lake Kivu": a city's name in a feature's name is no city
 _FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal", "dam", "valley", "mountains",
                        "airport", "oblast"})
@@ -2071,7 +2074,7 @@ class Coder:
             people = [a for a in actors if a.entry.kind == "person"]  # type: ignore[union-attr]
             if people and not self.bare_agents:
                 actors = people     # "U.S. envoy Steve Witkoff": the person's own code says more
-            groups = [a for a in actors if a.entry.kind == "group"]  # type: ignore[union-attr]
+            groups = [a for a in actors if a.entry.kind in _OWN_CODED]  # type: ignore[union-attr]
             if groups and not people and not self.bare_agents:
                 # "Iran-backed Houthis", "Lebanon's Hezbollah": the group's code says more (an actor
                 # listed with the group is one of its own: "the Taliban and U.S. envoys")
@@ -3961,11 +3964,12 @@ def _out_of_office(code: str) -> str:
 def _combine(code: str, agents: Sequence[LexMatch], kind: str, plain_igos: bool = False) -> str:
     """An actor's code with its agents: ``RUS`` + ``MIL`` -> ``RUSMIL``; ``NGO~`` goes first.
 
-    A person's code already says their sector; an agent already in the code is not repeated;
+    A person's or state body's code already says their sector ("IDF soldiers" is ``ISRMIL``);
+    an agent already in the code is not repeated;
     with ``plain_igos`` (our conventions) an organisation's leaders and officials are the
     organisation itself, and a government's agents are its country's (PETRARCH appends them).
     """
-    if kind == "person":
+    if kind == "person" or kind == "body":
         return code
     if plain_igos and code.startswith("IGO"):
         agents = [m for m in agents if m.entry.code not in ("GOV", "DIP")]  # type: ignore[union-attr]

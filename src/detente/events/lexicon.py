@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
 
-from detente.actors import ActorDictionary, City, Group
+from detente.actors import ActorDictionary, Body, City, Group
 from detente.actors.dictionary import GROUP_AGENTS
 from detente.events.patterns import split_words
 
@@ -42,7 +42,7 @@ class ActorEntry:
     """A named actor. ``codes`` is the default; the first ``dated`` block covering the date wins.
 
     ``resolve`` (for people in our dictionary) computes the codes from the date instead.
-    ``kind`` is country, adjective, demonym, metonym, igo, group, city, person or actor, or
+    ``kind`` is country, adjective, demonym, metonym, igo, group, body, city, person or actor, or
     reference (a noun such as "country" that may refer back to one: no codes of its own).
     """
 
@@ -210,7 +210,9 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
     by a term for its fighters: "Houthi rebels", "Hamas militants", "Wagner troops" are the
     group itself (``YEMREB``, ``PSEREB``, not ``PSEREBUAF``; see :func:`_add_group`). A city's
     names give its country (kind ``city``: "Kharkiv" -> ``UKR``, a place and its people, not
-    ``UKRGOV``; capitals stay metonyms), written with a capital as listed.
+    ``UKRGOV``; capitals stay metonyms), written with a capital as listed. A state body's names
+    give its code (kind ``body``: "the IDF" -> ``ISRMIL``, "Xinhua" -> ``CHNMED``), which no agent
+    term extends ("IDF soldiers" stays ``ISRMIL``).
 
     Example:
         >>> lex = lexicon_from_dictionary(__import__("detente.actors").actors.load_dictionary())
@@ -243,6 +245,8 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
             lex.add(form, entry)
     for g in d.groups:
         _add_group(lex, d, g)
+    for b in d.bodies:
+        _add_body(lex, b)
     for city in d.cities:
         _add_city(lex, city)
     for a in d.agents:
@@ -313,6 +317,17 @@ def _group_entry(g: Group, code_of: Callable[[str], str]) -> ActorEntry:
         return (code_of(g.code_on(day or dt.date.today())),)    # no date: today's, as for people
 
     return ActorEntry(g.name, "group", (code_of(g.code),), dated, resolve)
+
+
+def _add_body(lex: Lexicon, b: Body) -> None:
+    """A state body's names and adjectives as actor phrases of kind ``body`` with its code (dated
+    where it changed), written as listed or with spaces for hyphens."""
+    entry = _group_entry(b, lambda code: code)
+    entry = ActorEntry(entry.name, "body", entry.codes, entry.dated, entry.resolve)
+    for form in (b.name, *b.names, *b.adjectives):
+        form = _strip_the(form)
+        for variant in _group_variants(form):
+            lex.add(variant, entry, _case_of(form), _group_words(variant))
 
 
 def _add_city(lex: Lexicon, city: City) -> None:

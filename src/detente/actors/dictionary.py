@@ -458,6 +458,30 @@ class ActorDictionary:
             return PersonMatch(candidates[0], candidates[0].country + "ELI", None)
         return None
 
+    def people_named(self, name: str) -> list[Person]:
+        """Everyone a name or alias denotes, on any date."""
+        return self._people.find(name)
+
+    def people_on(self, name: str, on: dt.date) -> list[PersonMatch]:
+        """Everyone a name may denote on a date: each person it names who held a role that day,
+        with that role's code (several where people share the name: "King Abdullah" was the
+        king of Saudi Arabia until 2015-01-23 and is the king of Jordan since 1999).
+
+        Example:
+            >>> d = load_dictionary()
+            >>> [m.code for m in d.people_on("King Abdullah", dt.date(2010, 5, 1))]
+            ['SAUGOV', 'JORGOV']
+            >>> [m.code for m in d.people_on("King Abdullah", dt.date(2020, 5, 1))]
+            ['JORGOV']
+        """
+        day = on.date() if isinstance(on, dt.datetime) else on
+        found: list[PersonMatch] = []
+        for p in self._people.find(name):
+            role = next((r for r in p.roles if r.covers(day)), None)
+            if role is not None:
+                found.append(PersonMatch(p, role.code, role))
+        return found
+
     def group(self, text: str) -> Group | None:
         """The non-state group a name or adjective denotes.
 

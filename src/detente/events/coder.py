@@ -414,6 +414,8 @@ class Coder:
         self.new_actor_length = max(0, new_actor_length) if petrarch else 0
         self.verbs = verbs
         self.lexicon = lexicon
+        #: last words of names several people share ("abdullah"): only then is a choice looked for
+        self._choosy = frozenset(getattr(lexicon, "choosy", ()))
         self.discards = tuple(discards)
         self._discards_by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self.discards:
@@ -522,6 +524,8 @@ class Coder:
             matches = [m for m in matches if not (isinstance(m.entry, ActorEntry) and m.entry.kind == "person"
                                                   and m.start > first and m.start not in ends
                                                   and _other_given_name(sent.doc[m.start - 1], m, m.entry.name))]
+        if self._choosy and not self._choosy.isdisjoint(lowers):
+            matches = self._choose_people(matches, sent, day, memory)
         if not memory and not self.bare_agents and not self.new_actor_length and \
                 not any(isinstance(m.entry, ActorEntry) for m in matches):
             return []    # sectors alone ("police", "troops") with no country named here or before: no party
@@ -2266,6 +2270,32 @@ class Coder:
         president"): a person, for "he", "she", "his" and "her"."""
         m = st.at.get(_np_head(token, st).i)
         return m is not None and isinstance(m.entry, AgentEntry) and m.entry.kind == "role"
+
+    def _choose_people(self, matches: list[LexMatch], sent: Span, day: dt.date | None,
+                       memory: Sequence[Party]) -> list[LexMatch]:
+        """A name two people held on the day ("King Abdullah" before 2015: Saudi Arabia's and
+        Jordan's kings) denotes the one whose country is named in the name's own phrase ("Saudi
+        King Abdullah", "King Abdullah of Jordan"), else in the rest of the sentence, else in the
+        paragraph before it; where none of them, or more than one, is named there, no one."""
+        out: list[LexMatch] = []
+        for m in matches:
+            e = m.entry
+            options = e.choices(day) if isinstance(e, ActorEntry) and e.choices is not None and \
+                not e.codes_on(day) else ()
+            if not options:
+                out.append(m)
+                continue
+            phrase = {t.i for t in sent.doc[m.end - 1].subtree}
+            named = [{c[:3] for x in near if x is not m and isinstance(x.entry, ActorEntry) for c in x.entry.codes_on(day)}
+                     for near in ([x for x in matches if x.start in phrase], matches)]
+            chosen = None
+            for countries in (*named, {p.code[:3] for p in memory}):
+                fits = [c for c in options if c[:3] in countries]
+                if fits:
+                    chosen = fits[0] if len(fits) == 1 else None
+                    break
+            out.append(LexMatch(m.start, m.end, ActorEntry(e.name, "person", (chosen,))) if chosen else m)
+        return out
 
     def _resolve_references(self, st: _Sentence) -> None:
         """Name the actors of the sentence's referring phrases, as if written out (run once, before

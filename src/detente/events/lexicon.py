@@ -42,6 +42,9 @@ class ActorEntry:
     """A named actor. ``codes`` is the default; the first ``dated`` block covering the date wins.
 
     ``resolve`` (for people in our dictionary) computes the codes from the date instead.
+    ``choices`` (for a name several people share) gives, when ``codes_on`` finds none, the code of
+    each person the name may denote that day; the coder picks one by the countries named around
+    it (``Coder._choose_people``).
     ``kind`` is country, adjective, demonym, metonym, igo, group, body, city, person or actor, or
     reference (a noun such as "country" that may refer back to one: no codes of its own).
     """
@@ -51,6 +54,7 @@ class ActorEntry:
     codes: tuple[str, ...] = ()
     dated: tuple[DatedCodes, ...] = ()
     resolve: Callable[[dt.date | None], tuple[str, ...]] | None = field(default=None, compare=False)
+    choices: Callable[[dt.date | None], tuple[str, ...]] | None = field(default=None, compare=False)
 
     def codes_on(self, day: dt.date | None) -> tuple[str, ...]:
         if self.resolve is not None:
@@ -107,6 +111,8 @@ class Lexicon:
         #: phrases whose words may stand apart inside one noun phrase (PETRARCH's blank, as against
         #: "_": "ITHILEN TELEVISION" names "Ithilen state-run television"), by their first word
         self.gapped: dict[str, list[tuple[tuple[str, ...], ActorEntry | AgentEntry]]] = {}
+        #: the last words of names whose entry has ``choices`` (a cheap test for the coder)
+        self.choosy: set[str] = set()
 
     def __repr__(self) -> str:
         return f"<Lexicon {self.name}: {self.size} phrases>"
@@ -178,6 +184,21 @@ def _resolver(d: ActorDictionary, name: str) -> Callable[[dt.date | None], tuple
     return resolve
 
 
+def _chooser(d: ActorDictionary, name: str) -> Callable[[dt.date | None], tuple[str, ...]]:
+    """The codes of everyone a shared name may denote on a day (today without one), when
+    more than one may."""
+    known: dict[dt.date, tuple[str, ...]] = {}
+
+    def choices(day: dt.date | None) -> tuple[str, ...]:
+        on = day or dt.date.today()
+        got = known.get(on)
+        if got is None:
+            matches = d.people_on(name, on)
+            got = known[on] = tuple(m.code for m in matches) if len(matches) > 1 else ()
+        return got
+    return choices
+
+
 def _longest_first(form: _Form) -> int:
     return -len(form.words)
 
@@ -241,6 +262,16 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
                 lex.add(_strip_the(form), ActorEntry(c.name, "metonym", (c.code + "GOV",)))
     for p in d.people:
         entry = ActorEntry(p.name, "person", resolve=_resolver(d, p.name))
+        if len(d.people_named(p.name)) > 1:
+            # a name two people share ("King Abdullah"): the coder may choose between them; an
+            # alias of this person alone ("Abdullah bin Abdulaziz") resolves to this person
+            shared = ActorEntry(p.name, "person", resolve=_resolver(d, p.name), choices=_chooser(d, p.name))
+            for form in (p.name, *p.aliases):
+                alone = d.people_named(form) == [p]
+                lex.add(form, ActorEntry(p.name, "person", resolve=_resolver(d, form)) if alone else shared)
+                if not alone:
+                    lex.choosy.add(split_words(form)[-1])
+            continue
         for form in (p.name, *p.aliases):
             lex.add(form, entry)
     for g in d.groups:

@@ -244,3 +244,17 @@ def test_shared_name_after_one_holder_left_office(coder, nlp) -> None:  # type: 
     assert ("JORGOV", "ISR", "ACCUSE") in triples(coder, nlp, text, LATER)
     # a Saudi context does not make him the late Saudi king
     assert not any(s == "SAUGOV" for s, _, _ in triples(coder, nlp, "Saudi officials said " + text, LATER))
+
+
+# -------------------------------------------------------------------------------- people added for dev coverage
+
+
+@pytest.mark.parametrize(("name", "day", "code"), [
+    ("Saddam Hussein", dt.date(2001, 6, 1), "IRQGOV"), ("Saddam Hussein", dt.date(2003, 12, 20), "IRQELI"),
+    ("Ben Ali", dt.date(2010, 6, 1), "TUNGOV"), ("Ramos-Horta", dt.date(2008, 2, 11), "TLSGOV"),
+    ("Xanana Gusmao", dt.date(2008, 2, 11), "TLSGOV"), ("Pope Francis", dt.date(2021, 3, 5), "VATGOV"),
+    ("Pope Leo XIV", dt.date(2025, 6, 1), "VATGOV"),
+])
+def test_people_of_older_news(name: str, day: dt.date, code: str) -> None:
+    found = load_dictionary().person(name, day)
+    assert found is not None and found.code == code

@@ -196,6 +196,17 @@ def test_bodies_near_misses(coder, nlp, text: str, expected: tuple[str, str, str
     assert not any(s.endswith(("MED", "BUS")) or "MIL" in s[3:] for s, _, _ in found)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act named after "for" under a noun of intent is only intended
+    ("The Bundeswehr drew up plans for air strikes on Libyan ports.", ("DEUMIL", "LBY", "ASSAULT", False, True)),
+    ("Mossad officials presented a plan for strikes on Iranian missile sites.", ("ISRSPY", "IRN", "ASSAULT", False, True)),
+    # near miss: the same act confirmed is asserted
+    ("The Bundeswehr confirmed air strikes on Libyan ports.", ("DEUMIL", "LBY", "ASSAULT", False, False)),
+])
+def test_bodies_planned_acts_are_hypothetical(coder, nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert expected in coded_events(coder, nlp, text, DAY)
+
+
 # -------------------------------------------------------------------------------- shared names
 
 SHARED = dt.date(2012, 3, 5)      # Saudi Arabia's King Abdullah (until 2015-01-23) and Jordan's both reign
@@ -225,7 +236,7 @@ def test_shared_name_alias_of_one_person_resolves_to_them(coder, nlp) -> None:  
     ("Jordan's parliament approved the budget on Sunday. King Abdullah then criticised Israel over settlement building.",
      ("JORGOV", "ISR", "ACCUSE")),
 ])
-def test_shared_name_takes_the_country_named_with_it(coder, nlp, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_shared_name_takes_the_country_named_there(coder, nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert expected in triples(coder, nlp, text, SHARED)
 
 

@@ -1885,7 +1885,7 @@ class Coder:
         if noun.dep_ in ("dobj", "obj") and self.verbs.lemma_mode and _kept_open(noun.head):
             # "would not rule out further strikes": kept open, not undone
             negated, hypothetical = False, True
-        hypothetical = hypothetical or wanted
+        hypothetical = hypothetical or wanted or _intended_for(noun)
         rule = f"{self.verbs.name}: noun {entry.name} [{entry.code}]"
         code = entry.code
         if code in _OBJECT_CODED and self.verbs.lemma_mode:
@@ -4149,6 +4149,12 @@ def _hypothetical(verb: Token) -> bool:
     """Modal, conditional, future, intended or unconfirmed: could meet, if ... fails, plans to,
     will visit, refused to confirm that ..."""
     return _negation(verb) == "unconfirmed" or _modal(verb)
+
+
+def _intended_for(noun: Token) -> bool:
+    """"drew up plans for strikes", "a bid for talks with Kyiv": an act named after "for" under a
+    noun of intent is only intended."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in _INTENT_NOUNS
 
 
 def _modal(verb: Token) -> bool:

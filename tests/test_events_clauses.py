@@ -326,8 +326,9 @@ def test_clause_before_a_semicolon_stands_alone(coder, nlp, text: str, expected:
     # also where no pattern word of "order" is in the sentence
     ("The Security Council authorised Kenya to lead a security mission in Haiti.",
      [("IGOUNO", "KEN", "SUPPORT", False, False)]),
-    # near miss: an order to one's own side names no one
-    ("Trump ordered the Pentagon to draw up plans for strikes.", []),
+    # near miss: an order to one's own side names no one (the Pentagon's planned strikes are only
+    # intended, with no target)
+    ("Trump ordered the Pentagon to draw up plans for strikes.", [("USAMIL", "", "ASSAULT", False, True)]),
 ])
 def test_ordering_another_party(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected

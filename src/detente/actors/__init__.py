@@ -1,7 +1,7 @@
 """Actor dictionaries: who is who in the news, as CAMEO actor codes.
 
 Countries, international organisations, sector agents, roles, dated people, non-state
-groups and cities, read from TOML files in ``detente/actors/data`` (format: ``docs/actors.md``) by
+groups, state bodies and cities, read from TOML files in ``detente/actors/data`` (format: ``docs/actors.md``) by
 :func:`load_dictionary`.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 from detente.actors.dictionary import (
     ActorDictionary,
     Agent,
+    Body,
     City,
     CityPeriod,
     Country,
@@ -27,6 +28,7 @@ from detente.actors.dictionary import (
 __all__ = [
     "ActorDictionary",
     "Agent",
+    "Body",
     "City",
     "CityPeriod",
     "Country",

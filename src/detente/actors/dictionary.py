@@ -1,5 +1,5 @@
 """The actor dictionary: countries, international organisations, sector agents, roles, people,
-non-state groups and cities.
+non-state groups, state bodies and cities.
 
 The data are TOML files in detente's own format (``docs/actors.md``), kept in
 ``detente/actors/data/``. :func:`load_dictionary` reads them, checks every entry against the
@@ -32,12 +32,13 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from detente.errors import UsageError
 
 __all__ = [
-    "ActorDictionary", "Agent", "City", "CityPeriod", "Country", "DictionaryError", "Group", "GroupPeriod", "Igo",
+    "ActorDictionary", "Agent", "Body", "City", "CityPeriod", "Country", "DictionaryError", "Group", "GroupPeriod", "Igo",
     "Person", "PersonMatch", "PersonRole", "Role", "load_dictionary",
 ]
 
-FILES = ("countries.toml", "igos.toml", "agents.toml", "roles.toml", "people.toml", "groups.toml", "cities.toml")
-OPTIONAL_FILES = frozenset({"people.toml", "groups.toml", "cities.toml"})
+FILES = ("countries.toml", "igos.toml", "agents.toml", "roles.toml", "people.toml", "groups.toml", "bodies.toml",
+         "cities.toml")
+OPTIONAL_FILES = frozenset({"people.toml", "groups.toml", "bodies.toml", "cities.toml"})
 STATUSES = frozenset({"member", "observer", "other"})
 COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 AGENT_CODE = re.compile(r"[A-Z]{3}")
@@ -49,6 +50,10 @@ ROLE_KEY = re.compile(r"[a-z][a-z_]*")
 #: mercenaries), RAD radicals (transnational extremist networks), OPP political opposition,
 #: CRM criminal organisations (cartels, gangs). A dated period may carry any agent (AFGGOV).
 GROUP_AGENTS = frozenset({"REB", "UAF", "RAD", "OPP", "CRM"})
+#: The state agents a named state body's code may end in (CAMEO's sectors): GOV ministries and
+#: government offices, MIL armed forces and defence ministries, SPY intelligence services, MED
+#: state news agencies and broadcasters, BUS state companies, COP police forces.
+BODY_AGENTS = frozenset({"GOV", "MIL", "SPY", "MED", "BUS", "COP"})
 
 #: kind -> field -> (type, required); a "list" is a list of non-empty strings.
 SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -66,6 +71,9 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
     "group": {"code": ("str", True), "name": ("str", True), "names": ("list", True), "adjectives": ("list", False),
               "period": ("tables", False), "note": ("str", False)},
     "group.period": {"code": ("str", True), "start": ("date", True), "end": ("date", True), "note": ("str", False)},
+    "body": {"code": ("str", True), "name": ("str", True), "names": ("list", True), "adjectives": ("list", False),
+             "period": ("tables", False), "note": ("str", False)},
+    "body.period": {"code": ("str", True), "start": ("date", True), "end": ("date", True), "note": ("str", False)},
     "city": {"name": ("str", True), "country": ("str", True), "names": ("list", True), "period": ("tables", False),
              "note": ("str", False)},
     "city.period": {"country": ("str", True), "start": ("date", True), "end": ("date", True), "note": ("str", False)},
@@ -192,6 +200,13 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Body(Group):
+    """A named state body: a ministry, armed force, intelligence service, state news agency or
+    state company, coded as its country + its sector (``ISRMIL`` for the IDF, ``CHNMED`` for
+    Xinhua); ``periods`` give other codes for dated spans, as for groups."""
+
+
+@dataclass(frozen=True, slots=True)
 class CityPeriod:
     """Dates (inclusive) in which a city belonged to another country than its own: Malakal in
     Sudan before South Sudan's independence."""
@@ -302,10 +317,10 @@ class ActorDictionary:
 
     def __init__(self, countries: Iterable[Country] = (), igos: Iterable[Igo] = (), agents: Iterable[Agent] = (),
                  roles: Iterable[Role] = (), people: Iterable[Person] = (), groups: Iterable[Group] = (),
-                 cities: Iterable[City] = ()) -> None:
+                 cities: Iterable[City] = (), bodies: Iterable[Body] = ()) -> None:
         self.countries, self.igos, self.agents = tuple(countries), tuple(igos), tuple(agents)
         self.roles, self.people, self.groups = tuple(roles), tuple(people), tuple(groups)
-        self.cities = tuple(cities)
+        self.cities, self.bodies = tuple(cities), tuple(bodies)
         self._by_code = {c.code: c for c in self.countries}
         self._names, self._adjectives, self._demonyms = _Index[Country](), _Index[Country](), _Index[Country]()
         self._surfaces, self._metonyms = _Index[Country](), _Index[Country]()
@@ -334,10 +349,14 @@ class ActorDictionary:
         self._cities = _Index[City]()
         for city in self.cities:
             self._cities.add((city.name, *city.names), city)
+        self._bodies = _Index[Body]()
+        for b in self.bodies:
+            self._bodies.add((b.name, *b.names, *b.adjectives), b)
 
     def __repr__(self) -> str:
         return (f"ActorDictionary({len(self.countries)} countries, {len(self.igos)} IGOs, {len(self.agents)} agents, "
-                f"{len(self.roles)} roles, {len(self.people)} people, {len(self.groups)} groups, {len(self.cities)} cities)")
+                f"{len(self.roles)} roles, {len(self.people)} people, {len(self.groups)} groups, {len(self.bodies)} bodies, "
+                f"{len(self.cities)} cities)")
 
     def country(self, code: str) -> Country | None:
         """The country with that ISO alpha-3 code."""
@@ -439,6 +458,30 @@ class ActorDictionary:
             return PersonMatch(candidates[0], candidates[0].country + "ELI", None)
         return None
 
+    def people_named(self, name: str) -> list[Person]:
+        """Everyone a name or alias denotes, on any date."""
+        return self._people.find(name)
+
+    def people_on(self, name: str, on: dt.date) -> list[PersonMatch]:
+        """Everyone a name may denote on a date: each person it names who held a role that day,
+        with that role's code (several where people share the name: "King Abdullah" was the
+        king of Saudi Arabia until 2015-01-23 and is the king of Jordan since 1999).
+
+        Example:
+            >>> d = load_dictionary()
+            >>> [m.code for m in d.people_on("King Abdullah", dt.date(2010, 5, 1))]
+            ['SAUGOV', 'JORGOV']
+            >>> [m.code for m in d.people_on("King Abdullah", dt.date(2020, 5, 1))]
+            ['JORGOV']
+        """
+        day = on.date() if isinstance(on, dt.datetime) else on
+        found: list[PersonMatch] = []
+        for p in self._people.find(name):
+            role = next((r for r in p.roles if r.covers(day)), None)
+            if role is not None:
+                found.append(PersonMatch(p, role.code, role))
+        return found
+
     def group(self, text: str) -> Group | None:
         """The non-state group a name or adjective denotes.
 
@@ -450,6 +493,16 @@ class ActorDictionary:
             'AFGGOV'
         """
         return self._groups.first(text)
+
+    def body(self, text: str) -> Body | None:
+        """The state body a name or adjective denotes.
+
+        Example:
+            >>> d = load_dictionary()
+            >>> d.body("the IDF").code, d.body("Israel Defense Forces").code, d.body("Xinhua").code
+            ('ISRMIL', 'ISRMIL', 'CHNMED')
+        """
+        return self._bodies.first(text)
 
     def city(self, text: str) -> City | None:
         """The city (not a capital: capitals are metonyms, see :meth:`metonym`) a name denotes.
@@ -464,12 +517,13 @@ class ActorDictionary:
     def problems(self) -> list[str]:
         """Surface forms claimed by two different entries of one kind (people may share names),
         group names or adjectives that are already a country's, an organisation's, an agent's
-        or a role's, and city names that are already any other kind's (a person's too)."""
+        or a role's, state bodies' names that are any other kind's but a city's, and city names
+        that are already any other kind's (a person's too)."""
         found = []
         for index, ident, what in ((self._surfaces, lambda c: c.code, "countries.toml"),
                                    (self._igos, lambda i: i.code, "igos.toml"), (self._agents, lambda a: a.code, "agents.toml"),
                                    (self._titles, lambda r: r.role, "roles.toml"), (self._groups, lambda g: g.name, "groups.toml"),
-                                   (self._cities, lambda c: c.name, "cities.toml")):
+                                   (self._bodies, lambda b: b.name, "bodies.toml"), (self._cities, lambda c: c.name, "cities.toml")):
             for form, ids in index.clashes(ident):
                 found.append(f"{what}: {form!r} maps to more than one entry ({', '.join(ids)})")
         others = ((self._surfaces, "a country's", lambda c: c.code), (self._igos, "an organisation's", lambda i: i.code),
@@ -483,6 +537,14 @@ class ActorDictionary:
                     found.append(f"groups.toml: {pairs[0][0]!r} of {', '.join(names)} is already {whose} "
                                  f"({', '.join(claims)})")
         others += ((self._groups, "a group's", lambda g: g.name), (self._people, "a person's", lambda p: p.name))
+        for key, pairs in self._bodies.by_key.items():
+            for index, whose, ident in others:
+                if key in index.by_key:
+                    names = sorted({b.name for _, b in pairs})
+                    claims = sorted({ident(e) for _, e in index.by_key[key]})
+                    found.append(f"bodies.toml: {pairs[0][0]!r} of {', '.join(names)} is already {whose} "
+                                 f"({', '.join(claims)})")
+        others += ((self._bodies, "a state body's", lambda b: b.name),)
         for key, pairs in self._cities.by_key.items():
             for index, whose, ident in others:
                 if key in index.by_key:
@@ -496,8 +558,8 @@ class ActorDictionary:
 def load_dictionary(directory: Path | None = None) -> ActorDictionary:
     """Read, check and index the dictionary files in ``directory`` (default: the package's data).
 
-    ``people.toml``, ``groups.toml`` and ``cities.toml`` may be absent; the other four files are
-    required.
+    ``people.toml``, ``groups.toml``, ``bodies.toml`` and ``cities.toml`` may be absent; the other
+    four files are required.
 
     Raises:
         DictionaryError: ``[D082]``, listing every problem found in every file.
@@ -534,12 +596,15 @@ def load_dictionary(directory: Path | None = None) -> ActorDictionary:
     groups = [_group(t, where, known, problems) for t, where in _tables(docs, "groups.toml", "group", problems)]
     names = [g.name for g in groups]
     problems += [f"groups.toml: duplicate group {n!r}" for n in sorted({n for n in names if names.count(n) > 1})]
+    bodies = [_body(t, where, known, problems) for t, where in _tables(docs, "bodies.toml", "body", problems)]
+    names = [b.name for b in bodies]
+    problems += [f"bodies.toml: duplicate body {n!r}" for n in sorted({n for n in names if names.count(n) > 1})]
     cities = [_city(t, where, known, problems) for t, where in _tables(docs, "cities.toml", "city", problems)]
     names = [c.name for c in cities]
     problems += [f"cities.toml: duplicate city {n!r}" for n in sorted({n for n in names if names.count(n) > 1})]
     dictionary = ActorDictionary([Country(**_fields(t)) for t, _ in rows["country"]], [Igo(**_fields(t)) for t, _ in rows["igo"]],
                                  [Agent(**_fields(t)) for t, _ in rows["agent"]], [Role(**_fields(t)) for t, _ in rows["role"]],
-                                 people, groups, cities)
+                                 people, groups, cities, bodies)
     problems += dictionary.problems()
     if problems:
         raise DictionaryError(problems)
@@ -577,7 +642,7 @@ def _tables(docs: dict[str, dict[str, Any]], file: str, kind: str, problems: lis
         if not isinstance(table, dict):
             problems.append(f"{where}: not a table")
             continue
-        keys = ("name", "code", "country") if kind in ("group", "city") else ("code", "role", "name")   # groups share codes
+        keys = ("name", "code", "country") if kind in ("group", "body", "city") else ("code", "role", "name")   # groups share codes
         label = next((v for k in keys if isinstance(v := table.get(k), str)), None)
         where += f" ({label})" if label else ""
         if _schema_ok(table, SCHEMAS[kind], where, problems):
@@ -651,6 +716,18 @@ def _group(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: 
 
     periods = _periods(t, where, "group", check, GroupPeriod, problems)
     return Group(**_fields({k: v for k, v in t.items() if k != "period"}), periods=periods)
+
+
+def _body(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: list[str]) -> Body:
+    if not _sector_code(t["code"], known, BODY_AGENTS):
+        problems.append(f"{where}: code {t['code']!r} is not a known country code + one of the state agent codes "
+                        f"{sorted(BODY_AGENTS & known['agent'])}")
+    def check(r: dict[str, Any], at: str) -> None:
+        if not _sector_code(r["code"], known):
+            problems.append(f"{at}: code {r['code']!r} is not a known country code + agent code")
+
+    periods = _periods(t, where, "body", check, GroupPeriod, problems)
+    return Body(**_fields({k: v for k, v in t.items() if k != "period"}), periods=periods)
 
 
 def _city(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: list[str]) -> City:

@@ -181,6 +181,9 @@ _DENYING = frozenset({"deny", "reject", "dismiss", "disclaim", "disavow", "refut
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "group", "they": "any", "them": "any", "its": "group", "his": "person", "their": "any"}
 _LOCATION_KINDS = {"metonym", "city"}
+#: actors whose own code says more than a country named with them: "Lebanon's Hezbollah",
+#: "Iran's Revolutionary Guards" (a non-state group, a state body)
+_OWN_CODED = frozenset({"group", "body"})
 #: "the Dnipro River", "Lake Kivu": a city's name in a feature's name is no city
 _FEATURES = frozenset({"river", "lake", "sea", "bay", "gulf", "strait", "canal", "dam", "valley", "mountains",
                        "airport", "oblast"})
@@ -473,6 +476,8 @@ class Coder:
         self.new_actor_length = max(0, new_actor_length) if petrarch else 0
         self.verbs = verbs
         self.lexicon = lexicon
+        #: last words of names several people share ("abdullah"): only then is a choice looked for
+        self._choosy = frozenset(getattr(lexicon, "choosy", ()))
         self.discards = tuple(discards)
         self._discards_by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self.discards:
@@ -576,6 +581,8 @@ class Coder:
             matches = [m for m in matches if not (isinstance(m.entry, ActorEntry) and m.entry.kind == "person"
                                                   and m.start > first and m.start not in ends
                                                   and _other_given_name(sent.doc[m.start - 1], m, m.entry.name))]
+        if self._choosy and not self._choosy.isdisjoint(lowers):
+            matches = self._choose_people(matches, sent, day, memory)
         if not memory and not self.bare_agents and not self.new_actor_length and \
                 not any(isinstance(m.entry, ActorEntry) for m in matches):
             return []    # sectors alone ("police", "troops") with no country named here or before: no party
@@ -1935,7 +1942,7 @@ class Coder:
         if noun.dep_ in ("dobj", "obj") and self.verbs.lemma_mode and _kept_open(noun.head):
             # "would not rule out further strikes": kept open, not undone
             negated, hypothetical = False, True
-        hypothetical = hypothetical or wanted
+        hypothetical = hypothetical or wanted or _intended_for(noun)
         rule = f"{self.verbs.name}: noun {entry.name} [{entry.code}]"
         code = entry.code
         if code in _OBJECT_CODED and self.verbs.lemma_mode:
@@ -2128,7 +2135,7 @@ class Coder:
             people = [a for a in actors if a.entry.kind == "person"]  # type: ignore[union-attr]
             if people and not self.bare_agents:
                 actors = people     # "U.S. envoy Steve Witkoff": the person's own code says more
-            groups = [a for a in actors if a.entry.kind == "group"]  # type: ignore[union-attr]
+            groups = [a for a in actors if a.entry.kind in _OWN_CODED]  # type: ignore[union-attr]
             if groups and not people and not self.bare_agents:
                 # "Iran-backed Houthis", "Lebanon's Hezbollah": the group's code says more (an actor
                 # listed with the group is one of its own: "the Taliban and U.S. envoys")
@@ -2320,6 +2327,32 @@ class Coder:
         president"): a person, for "he", "she", "his" and "her"."""
         m = st.at.get(_np_head(token, st).i)
         return m is not None and isinstance(m.entry, AgentEntry) and m.entry.kind == "role"
+
+    def _choose_people(self, matches: list[LexMatch], sent: Span, day: dt.date | None,
+                       memory: Sequence[Party]) -> list[LexMatch]:
+        """A name two people held on the day ("King Abdullah" before 2015: Saudi Arabia's and
+        Jordan's kings) denotes the one whose country is named in the name's own phrase ("Saudi
+        King Abdullah", "King Abdullah of Jordan"), else in the rest of the sentence, else in the
+        paragraph before it; where none of them, or more than one, is named there, no one."""
+        out: list[LexMatch] = []
+        for m in matches:
+            e = m.entry
+            options = e.choices(day) if isinstance(e, ActorEntry) and e.choices is not None and \
+                not e.codes_on(day) else ()
+            if not options:
+                out.append(m)
+                continue
+            phrase = {t.i for t in sent.doc[m.end - 1].subtree}
+            named = [{c[:3] for x in near if x is not m and isinstance(x.entry, ActorEntry) for c in x.entry.codes_on(day)}
+                     for near in ([x for x in matches if x.start in phrase], matches)]
+            chosen = None
+            for countries in (*named, {p.code[:3] for p in memory}):
+                fits = [c for c in options if c[:3] in countries]
+                if fits:
+                    chosen = fits[0] if len(fits) == 1 else None
+                    break
+            out.append(LexMatch(m.start, m.end, ActorEntry(e.name, "person", (chosen,))) if chosen else m)
+        return out
 
     def _resolve_references(self, st: _Sentence) -> None:
         """Name the actors of the sentence's referring phrases, as if written out (run once, before
@@ -4027,11 +4060,12 @@ def _out_of_office(code: str) -> str:
 def _combine(code: str, agents: Sequence[LexMatch], kind: str, plain_igos: bool = False) -> str:
     """An actor's code with its agents: ``RUS`` + ``MIL`` -> ``RUSMIL``; ``NGO~`` goes first.
 
-    A person's code already says their sector; an agent already in the code is not repeated;
+    A person's or state body's code already says their sector ("IDF soldiers" is ``ISRMIL``);
+    an agent already in the code is not repeated;
     with ``plain_igos`` (our conventions) an organisation's leaders and officials are the
     organisation itself, and a government's agents are its country's (PETRARCH appends them).
     """
-    if kind == "person":
+    if kind == "person" or kind == "body":
         return code
     if plain_igos and code.startswith("IGO"):
         agents = [m for m in agents if m.entry.code not in ("GOV", "DIP")]  # type: ignore[union-attr]
@@ -4222,6 +4256,12 @@ def _hypothetical(verb: Token) -> bool:
     """Modal, conditional, future, intended or unconfirmed: could meet, if ... fails, plans to,
     will visit, refused to confirm that ..."""
     return _negation(verb) == "unconfirmed" or _modal(verb)
+
+
+def _intended_for(noun: Token) -> bool:
+    """"drew up plans for strikes", "a bid for talks with Kyiv": an act named after "for" under a
+    noun of intent is only intended."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in _INTENT_NOUNS
 
 
 def _modal(verb: Token) -> bool:

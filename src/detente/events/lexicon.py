@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
 
-from detente.actors import ActorDictionary, City, Group
+from detente.actors import ActorDictionary, Body, City, Group
 from detente.actors.dictionary import GROUP_AGENTS
 from detente.events.patterns import split_words
 
@@ -42,7 +42,10 @@ class ActorEntry:
     """A named actor. ``codes`` is the default; the first ``dated`` block covering the date wins.
 
     ``resolve`` (for people in our dictionary) computes the codes from the date instead.
-    ``kind`` is country, adjective, demonym, metonym, igo, group, city, person or actor, or
+    ``choices`` (for a name several people share) gives, when ``codes_on`` finds none, the code of
+    each person the name may denote that day; the coder picks one by the countries named around
+    it (``Coder._choose_people``).
+    ``kind`` is country, adjective, demonym, metonym, igo, group, body, city, person or actor, or
     reference (a noun such as "country" that may refer back to one: no codes of its own).
     """
 
@@ -51,6 +54,7 @@ class ActorEntry:
     codes: tuple[str, ...] = ()
     dated: tuple[DatedCodes, ...] = ()
     resolve: Callable[[dt.date | None], tuple[str, ...]] | None = field(default=None, compare=False)
+    choices: Callable[[dt.date | None], tuple[str, ...]] | None = field(default=None, compare=False)
 
     def codes_on(self, day: dt.date | None) -> tuple[str, ...]:
         if self.resolve is not None:
@@ -107,6 +111,8 @@ class Lexicon:
         #: phrases whose words may stand apart inside one noun phrase (PETRARCH's blank, as against
         #: "_": "ITHILEN TELEVISION" names "Ithilen state-run television"), by their first word
         self.gapped: dict[str, list[tuple[tuple[str, ...], ActorEntry | AgentEntry]]] = {}
+        #: the last words of names whose entry has ``choices`` (a cheap test for the coder)
+        self.choosy: set[str] = set()
 
     def __repr__(self) -> str:
         return f"<Lexicon {self.name}: {self.size} phrases>"
@@ -178,6 +184,21 @@ def _resolver(d: ActorDictionary, name: str) -> Callable[[dt.date | None], tuple
     return resolve
 
 
+def _chooser(d: ActorDictionary, name: str) -> Callable[[dt.date | None], tuple[str, ...]]:
+    """The codes of everyone a shared name may denote on a day (today without one), when
+    more than one may."""
+    known: dict[dt.date, tuple[str, ...]] = {}
+
+    def choices(day: dt.date | None) -> tuple[str, ...]:
+        on = day or dt.date.today()
+        got = known.get(on)
+        if got is None:
+            matches = d.people_on(name, on)
+            got = known[on] = tuple(m.code for m in matches) if len(matches) > 1 else ()
+        return got
+    return choices
+
+
 def _longest_first(form: _Form) -> int:
     return -len(form.words)
 
@@ -210,7 +231,9 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
     by a term for its fighters: "Houthi rebels", "Hamas militants", "Wagner troops" are the
     group itself (``YEMREB``, ``PSEREB``, not ``PSEREBUAF``; see :func:`_add_group`). A city's
     names give its country (kind ``city``: "Kharkiv" -> ``UKR``, a place and its people, not
-    ``UKRGOV``; capitals stay metonyms), written with a capital as listed.
+    ``UKRGOV``; capitals stay metonyms), written with a capital as listed. A state body's names
+    give its code (kind ``body``: "the IDF" -> ``ISRMIL``, "Xinhua" -> ``CHNMED``), which no agent
+    term extends ("IDF soldiers" stays ``ISRMIL``).
 
     Example:
         >>> lex = lexicon_from_dictionary(__import__("detente.actors").actors.load_dictionary())
@@ -239,10 +262,22 @@ def lexicon_from_dictionary(d: ActorDictionary) -> Lexicon:
                 lex.add(_strip_the(form), ActorEntry(c.name, "metonym", (c.code + "GOV",)))
     for p in d.people:
         entry = ActorEntry(p.name, "person", resolve=_resolver(d, p.name))
+        if len(d.people_named(p.name)) > 1:
+            # a name two people share ("King Abdullah"): the coder may choose between them; an
+            # alias of this person alone ("Abdullah bin Abdulaziz") resolves to this person
+            shared = ActorEntry(p.name, "person", resolve=_resolver(d, p.name), choices=_chooser(d, p.name))
+            for form in (p.name, *p.aliases):
+                alone = d.people_named(form) == [p]
+                lex.add(form, ActorEntry(p.name, "person", resolve=_resolver(d, form)) if alone else shared)
+                if not alone:
+                    lex.choosy.add(split_words(form)[-1])
+            continue
         for form in (p.name, *p.aliases):
             lex.add(form, entry)
     for g in d.groups:
         _add_group(lex, d, g)
+    for b in d.bodies:
+        _add_body(lex, b)
     for city in d.cities:
         _add_city(lex, city)
     for a in d.agents:
@@ -313,6 +348,17 @@ def _group_entry(g: Group, code_of: Callable[[str], str]) -> ActorEntry:
         return (code_of(g.code_on(day or dt.date.today())),)    # no date: today's, as for people
 
     return ActorEntry(g.name, "group", (code_of(g.code),), dated, resolve)
+
+
+def _add_body(lex: Lexicon, b: Body) -> None:
+    """A state body's names and adjectives as actor phrases of kind ``body`` with its code (dated
+    where it changed), written as listed or with spaces for hyphens."""
+    entry = _group_entry(b, lambda code: code)
+    entry = ActorEntry(entry.name, "body", entry.codes, entry.dated, entry.resolve)
+    for form in (b.name, *b.names, *b.adjectives):
+        form = _strip_the(form)
+        for variant in _group_variants(form):
+            lex.add(variant, entry, _case_of(form), _group_words(variant))
 
 
 def _add_city(lex: Lexicon, city: City) -> None:

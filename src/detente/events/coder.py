@@ -935,6 +935,8 @@ class Coder:
             earlier = _antecedent_object(verb)
             if earlier is not None:
                 below += view.subtree(earlier.i)
+        if deps[i] == "acl" and verb.head.i < i and verb.head.i not in st.at and _reduced_relative(verb):
+            below += range(verb.head.left_edge.i, verb.head.i + 1)   # "sanctions imposed by Washington"
         reach = set().union(*map(forms.__getitem__, below))
         return any(could_match(p, reach) for p in patterns)
 
@@ -1026,6 +1028,14 @@ class Coder:
             # "Russian diplomats were expelled": the passive subject is the logical object
             lower = [(t, cache[t]) for c in view.kids.get(verb.i, ()) if view.deps[c] in ("nsubjpass", "csubjpass")
                      for t in view.subtree(c) if t not in skip] + lower
+            if view.deps[verb.i] == "acl" and "agent" in view.deps and verb.head.i < verb.i and \
+                    verb.head.i not in st.at and _reduced_relative(verb):
+                # "sanctions imposed by Washington on Caracas", "aid pledged by Japan": the noun a
+                # participle with a "by" agent describes is its logical object (the agent, its doer,
+                # is no object: "the curfew ordered by the army")
+                agent = {x for c in view.kids.get(verb.i, ()) if deps[c] == "agent" for x in view.subtree(c)}
+                lower = [(t, cache[t]) for t in range(verb.head.left_edge.i, verb.head.i + 1) if t not in skip] + \
+                    [x for x in lower if x[0] not in agent]
         return upper, lower
 
     def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
@@ -1052,7 +1062,8 @@ class Coder:
         if participle and verb.dep_ == "acl":
             # (a thing described, "talks hosted by Malaysia", is no party: left to the noun's event)
             subject_parties = self._group(st, verb.head) if verb.head.i != verb.i else []
-            participle = bool(subject_parties)
+            # (unless a pattern took the noun as the act's object: "sanctions imposed by Washington")
+            participle = bool(subject_parties) or (pattern is not None and verb.head.i < verb.i)
         passive = passive or participle
         agent_parties: list[Party] = []
         if passive:
@@ -1181,6 +1192,10 @@ class Coder:
                 source = [p for p in self._subject_parties(st, verb.head) if p.code not in {q.code for q in target}]
         if need_source and not source:
             return [], [], False    # no one did it: the caller drops the act, whatever its target
+        if participle and not target and code[:2] == "10" and verb.head.dep_ in ("dobj", "obj") and \
+                not self.bare_agents and _reduced_relative(verb):
+            # "Greece rejected the terms demanded by the EU": a demand is made of the one who answers it
+            target = [p for p in self._subject_parties(st, verb.head.head) if p.code not in {q.code for q in source}]
         mutual = code.split(":")[0] in self.mutual_codes
         if mutual and not target and source and self.verbs.lemma_mode:
             # "signed agreements normalising relations with Israel": the partner named in the
@@ -1228,6 +1243,12 @@ class Coder:
                 # protested is the target, not whom it was done to
                 target = [p for by in (*obj.children, *self._stray_preps(st, obj)) if by.dep_ == "prep"
                           and by.lower_ == "by" for o in by.children if o.dep_ == "pobj"
+                          for p in self._group(st, o) if p.start_char not in used]
+            if obj is not None and not target and code[:2] in ("11", "12") and obj.i not in st.at and \
+                    self.verbs.lemma_mode and not self.bare_agents:
+                # "rejected the terms demanded by the EU": whoever did what is rejected
+                target = [p for a in obj.children if a.dep_ == "acl" and _reduced_relative(a)
+                          for by in a.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"
                           for p in self._group(st, o) if p.start_char not in used]
             if obj is not None and not target and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
@@ -3725,8 +3746,10 @@ _SENDING = frozenset({"send", "dispatch", "deploy", "ship", "fly", "airlift", "d
 #: verbs that name a thing ("launched what it called an anti-terrorist operation")
 _NAMING = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize", "characterise"})
 #: nouns (with code "---" in verbs.toml) coded as their verb codes their "of" object
-#: participles whose "by" agent is who did a nominal act ("protests led by", "a strike called by")
-_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead", "bring", "file", "lodge"})
+#: participles whose "by" agent is who did a nominal act ("protests led by", "a strike called by",
+#: "a pardon signed by Putin", "air strikes carried out by Israel", "an order issued by the junta")
+_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead", "bring", "file", "lodge",
+                      "sign", "issue", "grant", "announce", "order", "launch", "conduct", "carry"})
 #: nouns that are a lawsuit (115) only when brought, filed or lodged ("a case brought by Ukraine")
 _SUITS = frozenset({"case", "cases"})
 _FILING = frozenset({"bring", "file", "lodge", "launch", "submit"})
@@ -4085,6 +4108,14 @@ def _kept_open(verb: Token) -> bool:
     """A ruling-out that is itself refused or negated ("refused to rule out", "would not rule
     out", "declined to rule out"): the double negative keeps what it governs open, hypothetical."""
     return _rules_out(verb) and _negation(verb) == "negated"
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """"the sanctions imposed by Washington", "aid pledged by Japan to Ukraine": a past participle
+    that modifies a noun and names its doer in a "by" phrase (a reduced passive relative clause)."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and any(
+        c.dep_ == "agent" and any(x.dep_ == "pobj" for x in c.children) for c in verb.children) and \
+        not any(c.dep_ in ("aux", "auxpass") or c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _accused_act(verb: Token) -> bool:

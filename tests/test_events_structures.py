@@ -40,3 +40,22 @@ def coded(coder, nlp, text: str) -> list[tuple[str, str, str, bool, bool]]:  # t
 ])
 def test_reduced_relatives(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attack called off, cancelled, postponed or scrapped is the attack, negated
+    ("Ankara called off retaliatory strikes against Syria on Sunday.",
+     [("TURGOV", "SYR", "ASSAULT", True, False)]),
+    ("Russia scrapped its planned invasion of Finland.",
+     [("RUS", "FIN", "ASSAULT", True, False)]),
+    ("Washington postponed the planned raid on the compound.",
+     [("USAGOV", "", "ASSAULT", True, False)]),
+    # near misses: halting strikes already under way de-escalates (087); a launched attack happened;
+    # calling an attack something is no calling off
+    ("Turkey halted air strikes on Syria.", [("TUR", "SYR", "RETREAT", False, False)]),
+    ("Israel launched its ground assault on Gaza.", [("ISR", "", "ASSAULT", False, False)]),
+    # a called-off exercise stays a de-escalation
+    ("India called off its naval exercise with Pakistan.", [("IND", "PAK", "RETREAT", False, False)]),
+])
+def test_called_off_attacks(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

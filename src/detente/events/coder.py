@@ -576,6 +576,8 @@ class Coder:
                             events[j] = _sharpened(events[j], e)
         if events and not _CANCELLING.isdisjoint(st.lemmas):
             events = _cancelled_acts(events, sent)
+            if self.verbs.lemma_mode and not self.bare_agents:
+                events = self._called_off_attacks(events, sent)
         if self.nest_adverbial:
             events = _drop_adverbial(events, sent)
         if events and self.verbs.lemma_mode and not self.bare_agents and not _REPEATING.isdisjoint(lowers):
@@ -1037,6 +1039,47 @@ class Coder:
                 lower = [(t, cache[t]) for t in range(verb.head.left_edge.i, verb.head.i + 1) if t not in skip] + \
                     [x for x in lower if x[0] not in agent]
         return upper, lower
+
+    def _called_off_attacks(self, events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+        """An attack called off, cancelled, postponed or scrapped ("called off retaliatory strikes
+        on Iran", "postponed its ground assault on Gaza") is the attack, negated (the gold
+        README's convention for an act called off): the verb's de-escalation (087) becomes the
+        noun's act with the verb's parties, and the noun's own event, when coded, is negated."""
+        doc = sent.doc
+        out: list[CodedEvent] = []
+        negate: set[int] = set()
+        for e in events:
+            verb = _token_at(doc, e.trigger_start)
+            lemma = verb.lemma_.lower() if verb is not None and verb.pos_ == "VERB" else ""
+            if lemma not in _CANCELLING or e.negated or (lemma == "call" and not any(
+                    c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)):
+                out.append(e)
+                continue
+            noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                         and c.lemma_.lower() in _PLANNED_ATTACKS), None)
+            if noun is None:
+                out.append(e)
+                continue
+            negate.add(noun.idx)
+            if e.cameo[:3] != "087":
+                out.append(e)
+                continue
+            entry = self.verbs.noun_for([], noun.lemma_.lower())
+            code = entry.code.split(":")[0] if entry is not None else "190"
+            if any(x.trigger_start == noun.idx and _violent(x.cameo) for x in events):
+                continue    # the noun's own event, negated below, is the act
+            out.append(dataclasses.replace(e, cameo=code, trigger=noun.text, trigger_start=noun.idx,
+                                           trigger_end=noun.idx + len(noun.text), negated=True,
+                                           rule=f"{e.rule} / the {noun.lemma_.lower()} called off"))
+        for x in events:
+            noun = _token_at(doc, x.trigger_start) if _violent(x.cameo) and not x.negated else None
+            if noun is not None and noun.dep_ in ("dobj", "obj", "nsubjpass") and \
+                    noun.lemma_.lower() in _PLANNED_ATTACKS and noun.head.lemma_.lower() in _CANCELLING and \
+                    (noun.head.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off"
+                                                                for c in noun.head.children)):
+                negate.add(noun.idx)    # "postponed its ground assault": the noun's own event
+        return [dataclasses.replace(x, negated=True) if x.trigger_start in negate and _violent(x.cameo)
+                and not x.negated else x for x in out]
 
     def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
                           found: dict[str, tuple[str, int]], pattern: Pattern | None, code: str,
@@ -3489,6 +3532,11 @@ def _helps_do(verb: Token) -> bool:
     "Helped Mali fight jihadists" (Mali helped) and "helped Ukraine with weapons" are aid."""
     return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children) and \
         not any(c.dep_ in ("dobj", "obj", "dative", "iobj", "prep") for c in verb.children)
+
+
+# "called off retaliatory strikes", "postponed its ground assault": attacks that were planned
+_PLANNED_ATTACKS = frozenset({"attack", "strike", "airstrike", "offensive", "assault", "raid", "bombing",
+                              "bombardment", "invasion", "incursion"})
 
 
 def _cancelled_acts(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:

@@ -59,3 +59,20 @@ def test_reduced_relatives(coder, nlp, text: str, expected: list) -> None:  # ty
 ])
 def test_called_off_attacks(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the visitor of a cancelled visit is its "by" or "of" object or its owner, and the visit,
+    # with no destination named, was to the canceller
+    ("Kenya postponed a visit by the Somali president to Nairobi.",
+     [("KEN", "SOMGOV", "REJECT", False, False), ("SOMGOV", "KENGOV", "CONSULT", True, False)]),
+    ("Pakistan called off the visit of India's foreign minister.",
+     [("INDGOV", "PAK", "CONSULT", True, False), ("PAK", "INDGOV", "REJECT", False, False)]),
+    ("Brazil scrapped the Argentine foreign minister's visit.",
+     [("ARGGOV", "BRA", "CONSULT", True, False), ("BRA", "ARGGOV", "REJECT", False, False)]),
+    # near miss: one's own visit keeps its canceller as the visitor
+    ("Japan's foreign minister cancelled his visit to Seoul.",
+     [("JPNGOV", "KORGOV", "CONSULT", True, False), ("JPNGOV", "KORGOV", "REJECT", False, False)]),
+])
+def test_cancelled_visitor(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

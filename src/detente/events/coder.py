@@ -578,6 +578,7 @@ class Coder:
             events = _cancelled_acts(events, sent)
             if self.verbs.lemma_mode and not self.bare_agents:
                 events = self._called_off_attacks(events, sent)
+                events = self._cancelled_visitor(st, events)
         if self.nest_adverbial:
             events = _drop_adverbial(events, sent)
         if events and self.verbs.lemma_mode and not self.bare_agents and not _REPEATING.isdisjoint(lowers):
@@ -1039,6 +1040,34 @@ class Coder:
                 lower = [(t, cache[t]) for t in range(verb.head.left_edge.i, verb.head.i + 1) if t not in skip] + \
                     [x for x in lower if x[0] not in agent]
         return upper, lower
+
+    def _cancelled_visitor(self, st: _Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
+        """A cancelled visit's visitor is its owner or its "by"/"of" object ("called off a visit by
+        Somalia's president", "cancelled the visit of India's foreign minister"), not the first
+        actor named: the canceller rejects the visitor (125), and the visit, negated, is the
+        visitor's; with no destination named, it was to the canceller (the host)."""
+        doc = st.span.doc
+        out = list(events)
+        for k, e in enumerate(events):
+            verb = _token_at(doc, e.trigger_start) if e.cameo == "125" else None
+            noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                         and _CANCELLED.get(c.lemma_.lower()) == "042"), None) if verb is not None else None
+            if noun is None:
+                continue
+            own = {p.code for p in e.source}
+            visitor = [p for c in noun.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
+                       for o in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"])
+                       for p in self._group(st, o) if p.code not in own]
+            if not visitor:
+                continue
+            out[k] = dataclasses.replace(e, target=visitor)
+            guests = {p.code[:3] for p in visitor}
+            for j, x in enumerate(out):
+                if x.trigger_start == noun.idx and x.cameo[:2] == "04" and x.negated:
+                    target = [p for p in x.target if p.code[:3] not in guests] or \
+                        [p for p in e.source if p.code[:3] not in guests]
+                    out[j] = dataclasses.replace(x, source=visitor, target=target)
+        return out
 
     def _called_off_attacks(self, events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
         """An attack called off, cancelled, postponed or scrapped ("called off retaliatory strikes

@@ -76,3 +76,15 @@ def test_called_off_attacks(coder, nlp, text: str, expected: list) -> None:  # t
 ])
 def test_cancelled_visitor(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # missiles fired or launched at nothing named are a test or show of force (MOBILIZE)
+    ("Pyongyang fired two short-range ballistic missiles on Sunday.", [("PRKGOV", "", "MOBILIZE", False, False)]),
+    ("Iran launched a new cruise missile from a warship.", [("IRN", "", "MOBILIZE", False, False)]),
+    # near misses: a launch aimed at a place, or strikes launched, is an attack
+    ("Russia fired missiles at Odesa overnight.", [("RUS", "UKR", "ASSAULT", False, False)]),
+    ("Israel launched air strikes on Tuesday.", [("ISR", "", "ASSAULT", False, False)]),
+])
+def test_launch_with_no_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

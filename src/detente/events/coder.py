@@ -778,6 +778,8 @@ class Coder:
                 return []
             code, pattern, found = alt_code, alt, alt_found
             source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
+        if code == "195" and not target and lemma in _LAUNCHING and self.verbs.lemma_mode and _aimed_nowhere(verb):
+            code = "150"    # "fired two cruise missiles from a submarine": a launch at nothing is a show of force
         if code[:2] == "19" and lemma in _CAPTURING and self.verbs.lemma_mode and _captures_person(verb, target, st.at):
             code = "173"    # "troops captured the rebel commander", "marines recaptured him": an arrest
         if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
@@ -4185,6 +4187,27 @@ def _kept_open(verb: Token) -> bool:
     """A ruling-out that is itself refused or negated ("refused to rule out", "would not rule
     out", "declined to rule out"): the double negative keeps what it governs open, hypothetical."""
     return _rules_out(verb) and _negation(verb) == "negated"
+
+
+#: verbs of firing a missile: with nothing aimed at, a test or show of force (150, MOBILIZE)
+_LAUNCHING = frozenset({"fire", "launch"})
+_MISSILES = frozenset({"missile", "rocket", "projectile", "icbm"})
+#: prepositions that say where a launch was aimed ("at a base", "towards Seoul", "on Kyiv")
+_AIMED = frozenset({"at", "on", "onto", "towards", "toward", "against", "into", "over", "across", "upon"})
+
+
+def _aimed_nowhere(verb: Token) -> bool:
+    """"North Korea fired two ballistic missiles on Sunday": no "at", "on" or "into" phrase on the
+    verb or its object names what the missiles were aimed at (a date is no aim); strikes are no
+    launch of missiles ("launched air strikes" stays an attack)."""
+    if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _MISSILES for c in verb.children):
+        return False
+    for h in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))):
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _AIMED and any(
+                    o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children):
+                return False
+    return True
 
 
 def _reduced_relative(verb: Token) -> bool:

@@ -88,3 +88,16 @@ def test_cancelled_visitor(coder, nlp, text: str, expected: list) -> None:  # ty
 ])
 def test_launch_with_no_target(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an NGO's people, named with it or by "its", are the NGO: no mixed code (NGO...MIL, NGO...LAB)
+    ("Red Cross workers visited detainees in Yemen on Monday.", [("NGOHLHIRC", "", "CONSULT", False, False)]),
+    ("The Red Cross said its workers withdrew from Mali.", [("NGOHLHIRC", "MLI", "RETREAT", False, False)]),
+    # near misses: an army named after the NGO's statement keeps its own country; a state's
+    # troops named by "its" are the state's military
+    ("Amnesty International said Nigerian troops killed protesters in Lagos.", [("NGAMIL", "", "ASSAULT", False, False)]),
+    ("Chad said its troops withdrew from Niger.", [("TCDMIL", "NER", "RETREAT", False, False)]),
+])
+def test_ngo_people(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -2224,7 +2224,9 @@ class Coder:
                         base = p.code[:3] if (agents or country) and p.kind != "igo" and p.kind != "group" and \
                             not p.code.startswith("IGO") else p.code
                         span = doc[c.left_edge.i:c.i + 1]
-                        parties.append(Party(_combine(base, agents, "actor"), span.text, span.start_char,
+                        # (an NGO's own people are the NGO: "the Red Cross said its staff ...")
+                        ngo = base.startswith("NGO") and not self.bare_agents
+                        parties.append(Party(_combine(base, agents, "actor", ngo), span.text, span.start_char,
                                              span.end_char, p.kind))
                     continue
             former = not self.bare_agents and any(
@@ -4065,12 +4067,15 @@ def _combine(code: str, agents: Sequence[LexMatch], kind: str, plain_igos: bool 
 
     A person's code already says their sector; an agent already in the code is not repeated;
     with ``plain_igos`` (our conventions) an organisation's leaders and officials are the
-    organisation itself, and a government's agents are its country's (PETRARCH appends them).
+    organisation itself, an NGO's people of any sector are the NGO, and a government's agents
+    are its country's (PETRARCH appends them).
     """
     if kind == "person":
         return code
     if plain_igos and code.startswith("IGO"):
         agents = [m for m in agents if m.entry.code not in ("GOV", "DIP")]  # type: ignore[union-attr]
+    elif plain_igos and code.startswith("NGO"):
+        return code    # "Red Cross workers", "its troops" of an NGO: its people are the NGO (no NGOMIL)
     for m in agents:
         agent = m.entry
         assert isinstance(agent, AgentEntry)

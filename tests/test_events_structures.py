@@ -101,3 +101,19 @@ def test_launch_with_no_target(coder, nlp, text: str, expected: list) -> None:  
 ])
 def test_ngo_people(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a threat's condition on its complement, also when the parser hangs the infinitive as an
+    # adverbial clause (a date phrase between the verb and "to"): the condition's doer is the target
+    ("Washington threatened on Friday to impose a 10% tariff on all Brazilian steel from July unless Brazil "
+     "ended its export subsidies.",
+     [("USAGOV", "BRA", "SANCTION", False, True), ("USAGOV", "BRA", "THREATEN", False, False)]),
+    ("Moscow threatened on Tuesday to cut gas deliveries to Moldova unless Chisinau paid its debts.",
+     [("RUSGOV", "MDA", "SANCTION", False, True), ("RUSGOV", "MDAGOV", "THREATEN", False, False)]),
+    # near miss: no condition, no target from one
+    ("Beijing threatened on Monday to impose tariffs on Australian wine.",
+     [("CHNGOV", "", "THREATEN", False, False), ("CHNGOV", "AUS", "SANCTION", False, True)]),
+])
+def test_threat_condition_on_adverbial_infinitive(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

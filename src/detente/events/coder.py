@@ -891,7 +891,9 @@ class Coder:
 
     def _condition_parties(self, st: _Sentence, verb: Token) -> list[Party]:
         """The actors named as doers in an "if"/"unless" clause on a verb or on its complement."""
-        for v in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))):
+        # (also an infinitive the parser hung as an adverbial clause: "threatened on Thursday to impose ...")
+        for v in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))):
             for c in v.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
                     doers = [s for s in c.children if s.dep_ in ("nsubj", "csubj")]

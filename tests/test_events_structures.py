@@ -117,3 +117,27 @@ def test_ngo_people(coder, nlp, text: str, expected: list) -> None:  # type: ign
 ])
 def test_threat_condition_on_adverbial_infinitive(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a disapproval of "the move", "the decision" or "what" refers back to an act of the sentence:
+    # it targets that act's doer
+    ("Vladimir Putin recognised two breakaway regions of Moldova on Tuesday, and Moldova's president "
+     "denounced the move as an attempt to annex Moldovan territory.",
+     [("MDAGOV", "RUSGOV", "ACCUSE", False, False), ("RUSGOV", "", "SUPPORT", False, False)]),
+    ("Venezuelan troops stormed the parliament in Caracas on Monday in what President Maduro denounced as a coup.",
+     [("VENGOV", "VENMIL", "ACCUSE", False, False), ("VENMIL", "VENGOV", "ASSAULT", False, False)]),
+    ("Russia expelled ten Polish diplomats, and Warsaw condemned the decision.",
+     [("POLGOV", "RUS", "ACCUSE", False, False), ("RUS", "POLDIP", "SANCTION", False, False)]),
+    # a naming verb's crime name on such a reference: the namer accuses the act's doer
+    ("Beijing recognised Kosovo, and Serbia called the decision a betrayal.",
+     [("CHNGOV", "XKX", "SUPPORT", False, False), ("SRB", "CHNGOV", "ACCUSE", False, False)]),
+    ("Beijing recognised Kosovo, and Serbia called the decision a mistake.",
+     [("CHNGOV", "XKX", "SUPPORT", False, False)]),
+    # near misses: a reference with no act before it names no one; an act noun of its own is no reference
+    ("Kyiv condemned the move on Friday.", [("UKRGOV", "", "ACCUSE", False, False)]),
+    ("Russia expelled ten Polish diplomats, and Warsaw condemned the attack on its embassy.",
+     [("POLGOV", "POLDIP", "ACCUSE", False, False), ("RUS", "POLDIP", "SANCTION", False, False)]),
+])
+def test_disapproval_of_a_referred_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

@@ -587,7 +587,9 @@ class Coder:
             strip: list[tuple[set[int], set[str]]] = []
             events.extend(self._mediators(st, strip))
             if not _NAMING_VERBS.isdisjoint(st.lemmas):
-                events.extend(self._named_as_crime(st))
+                events.extend(self._named_as_crime(st, events))
+            if any(e.cameo[:2] == "11" and not e.target for e in events):
+                events = _referred_act_targets(events, sent)
             if strip:
                 events = _strip_mediators(events, strip)
             events = _inherit_targets(events, sent)
@@ -1584,10 +1586,12 @@ class Coder:
                                   _hypothetical(governor), self._when(governor, st.day), rule, False))
         return out
 
-    def _named_as_crime(self, st: _Sentence) -> list[CodedEvent]:
+    def _named_as_crime(self, st: _Sentence, events: Sequence[CodedEvent] = ()) -> list[CodedEvent]:
         """An act called by the name of a crime: "Ecuador called the Colombian raid a massacre",
         "Iran described the strike as an act of aggression" are the namer's ACCUSE (111) of the
-        act's owner ("Colombian" → COL); "called the agreement a historic step" is nothing."""
+        act's owner ("Colombian" → COL); "called the agreement a historic step" is nothing. An
+        act named by reference to an act of the same sentence ("..., and Tbilisi denounced the
+        move as an annexation", "in what Kyiv called an invasion") is its doer's (``events``)."""
         out: list[CodedEvent] = []
         for k, lemma in enumerate(st.lemmas):
             if lemma not in _NAMING_VERBS:
@@ -1600,11 +1604,13 @@ class Coder:
                 (o for o in _prep_objects(verb, ("as",))), None) or next((o for o in _prep_objects(obj, ("as",))), None)
             if name is None or not _names_crime(name):
                 continue
-            if not any(t.i in st.at for t in obj.subtree):
-                continue     # "called the move an invasion": whose move the sentence must say
             source = self._subject_parties(st, verb)
             own = {p.code for p in source}
-            target = [p for p in self._group(st, obj) if p.code not in own]
+            if not any(t.i in st.at for t in obj.subtree):
+                # "called the move an invasion": whose move the sentence must say
+                target = _referred_act_doers(verb, obj, events, own)
+            else:
+                target = [p for p in self._group(st, obj) if p.code not in own]
             if not source or not target:
                 continue
             rule = f"{self.verbs.name}: named as crime {name.lemma_.lower()} [111]"
@@ -2759,12 +2765,54 @@ def _mandated(verb: Token) -> Token | None:
     return None
 
 
+#: nouns that refer back to an act ("denounced the move as ...", "in what it called ...")
+_ACT_REFERENCES = frozenset({"move", "step", "decision", "action", "act", "what", "which"})
+#: the kinds of act such a reference names (support, cooperation, aid, concession, mobilisation,
+#: sanctions, coercion; force is always one)
+_REFERRED_ACTS = frozenset({"05", "06", "07", "08", "15", "16", "17"})
+
+
+def _referred_act_doers(verb: Token, obj: Token, events: Sequence[CodedEvent], own: set[str]) -> list[Party]:
+    """The doer of the act an act reference names: "Georgia denounced the move as an annexation"
+    after "Russia recognised Abkhazia, and ...", "stormed the palace in what Arce called a coup
+    attempt": the source of the event of the nearest verb that governs the naming verb (the
+    first clause of a coordination, or the clause "in what ..." hangs on). Not the namer's own."""
+    if obj.lemma_.lower() not in _ACT_REFERENCES or any(c.dep_ == "poss" for c in obj.children):
+        return []
+    act = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if act is None:
+        return []
+    for e in events:
+        if e.trigger_start == act.idx and (_violent(e.cameo) or e.cameo[:2] in _REFERRED_ACTS):
+            return [p for p in e.source if p.code not in own]
+    return []
+
+
+def _referred_act_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """"..., and Tbilisi denounced the move", "in what Maduro condemned as a coup": a disapproval
+    with no target whose object refers back to an act of the sentence targets that act's doer."""
+    out = list(events)
+    for k, e in enumerate(events):
+        if e.cameo[:2] != "11" or e.target:
+            continue
+        verb = _token_at(sent.doc, e.trigger_start)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) if verb is not None else None
+        if obj is not None:
+            target = _referred_act_doers(verb, obj, events, {p.code for p in e.source})
+            if target:
+                out[k] = dataclasses.replace(e, target=target)
+    return out
+
+
 def _names_crime(name: Token) -> bool:
     """Whether a predicate noun names a crime or hostile act ("a massacre", "an act of aggression",
     "a coup attempt", "a direct invasion")."""
     words = {name.lemma_.lower()} | {c.lemma_.lower() for c in name.children if c.dep_ in ("compound", "amod")}
     if name.lemma_.lower() in ("act", "form", "case", "declaration"):
         words |= {o.lemma_.lower() for o in _prep_objects(name, ("of",))}
+    if name.lemma_.lower() == "attempt":   # "an attempt to annex Georgian territory"
+        words |= {"annexation" if c.lemma_.lower() == "annex" else c.lemma_.lower() for c in name.children
+                  if c.dep_ in ("acl", "xcomp")}
     return not _CRIMES.isdisjoint(words)
 
 

@@ -141,3 +141,21 @@ def test_threat_condition_on_adverbial_infinitive(coder, nlp, text: str, expecte
 ])
 def test_disapproval_of_a_referred_act(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a swap, truce or deal "negotiated by" a third party is mediated by it (045, CONSULT)
+    ("Colombia freed ten rebels in a prisoner swap negotiated by Cuba and Norway.",
+     [("COL", "", "RETREAT", False, False), ("CUB", "COL", "CONSULT", False, False),
+      ("NOR", "COL", "CONSULT", False, False)]),
+    ("Israel and Hamas agreed to a truce negotiated by Egypt and Qatar.",
+     [("EGY", "ISR", "CONSULT", False, False), ("EGY", "PSEREB", "CONSULT", False, False),
+      ("ISR", "PSEREB", "AGREE", False, False), ("PSEREB", "ISR", "AGREE", False, False),
+      ("QAT", "ISR", "CONSULT", False, False), ("QAT", "PSEREB", "CONSULT", False, False)]),
+    # near misses: a party's own negotiator, and negotiators of a deal another party rejects
+    ("Iran accepted a deal negotiated by its foreign minister.", [("IRN", "", "SUPPORT", False, False)]),
+    ("Ukraine rejected a deal negotiated by Russia and the United States.",
+     [("UKR", "RUS", "REJECT", False, False), ("UKR", "USA", "REJECT", False, False)]),
+])
+def test_negotiated_by_a_third_party(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

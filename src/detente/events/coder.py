@@ -103,7 +103,8 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
                        "suspect", "castigate", "rebuke", "slam"})
 # "a ceasefire brokered by the United States", "talks hosted by Malaysia", "with Oman's minister
 # shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
-_MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
+_MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042",
+              "negotiate": "045"}
 # verbs of leaving: they cut ties (166) only with an organisation ("Burundi quit the ICC")
 _LEAVING = frozenset({"quit", "exit", "leave", "abandon"})
 # verbs that name an act, and the names that accuse its doer ("called the raid a massacre": 111)
@@ -1581,6 +1582,11 @@ class Coder:
                 if p.code not in own]
             if not parties:
                 continue     # ("a truce brokered by Egypt between Israel and Hamas took hold": the truce's parties)
+            if lemma == "negotiate" and ({m.code[:3] for m in mediators} & {p.code[:3] for p in parties} or
+                                         t.head.lemma_.lower() not in _NEGOTIATED or governor.lemma_.lower() in _SPURNING):
+                # "accepted a deal negotiated by its foreign minister": a party's own negotiator; "rejected
+                # a plan negotiated by Russia and the United States": negotiators who are parties to it
+                continue
             rule = f"{self.verbs.name}: mediator {t.lemma_.lower()} [{code}]"
             out.extend(self._emit(st, code, mediators, parties, t.doc[t.i:t.i + 1], _negated(governor, None),
                                   _hypothetical(governor), self._when(governor, st.day), rule, False))
@@ -3768,6 +3774,9 @@ _GRANTING = frozenset({"approve", "grant", "accept", "heed", "fulfil", "fulfill"
                        "refuse", "deny", "ignore", "defy", "dismiss", "rebuff", "spurn", "decline"})
 #: verbs of refusing that code by themselves: refusing to rule something out is no refusal
 _REFUSING = frozenset({"refuse", "decline"})
+#: what a third party negotiates for others ("a swap negotiated by Qatar"), and verbs that spurn it
+_NEGOTIATED = frozenset({"swap", "exchange", "truce", "ceasefire", "deal", "agreement", "accord", "release"})
+_SPURNING = frozenset({"reject", "refuse", "decline", "denounce", "condemn", "criticise", "criticize", "oppose"})
 #: a clause that may say what a text says: a participle or relative clause on its noun, or a complement below it
 _CONTENT_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "conj"})
 #: texts voted on, signed or proposed: what their participle says is their content

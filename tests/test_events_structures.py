@@ -159,3 +159,17 @@ def test_disapproval_of_a_referred_act(coder, nlp, text: str, expected: list) ->
 ])
 def test_negotiated_by_a_third_party(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
     assert coded(coder, nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # troops storming a building use force (190, ASSAULT), also an office or headquarters, whose
+    # owner is the target
+    ("Turkish troops stormed the rebel commander's headquarters in Afrin.", [("TURMIL", "SYR", "ASSAULT", False, False)]),
+    ("Ethiopian troops stormed the Somali president's headquarters in Mogadishu.",
+     [("ETHMIL", "SOMGOV", "ASSAULT", False, False)]),
+    ("Ugandan troops stormed the Congolese rebel leader's headquarters.", [("UGAMIL", "CODREB", "ASSAULT", False, False)]),
+    # near miss: a raid on an office searches and seizes property (171, COERCE)
+    ("Serbian police raided the Kosovo prime minister's office.", [("SRBCOP", "XKXGOV", "COERCE", False, False)]),
+])
+def test_storming_a_building(coder, nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    assert coded(coder, nlp, text) == expected

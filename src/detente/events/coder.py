@@ -108,7 +108,8 @@ _ACCUSING = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "
                        "suspect", "castigate", "rebuke", "slam"})
 # "a ceasefire brokered by the United States", "talks hosted by Malaysia", "with Oman's minister
 # shuttling between the delegations": a third party who mediates (045) or hosts (043) the parties' act
-_MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042"}
+_MEDIATING = {"broker": "045", "mediate": "045", "shuttle": "045", "facilitate": "045", "host": "043:042",
+              "negotiate": "045"}
 # verbs of leaving: they cut ties (166) only with an organisation ("Burundi quit the ICC")
 _LEAVING = frozenset({"quit", "exit", "leave", "abandon"})
 # verbs that name an act, and the names that accuse its doer ("called the raid a massacre": 111)
@@ -640,6 +641,9 @@ class Coder:
                             events[j] = _sharpened(events[j], e)
         if events and not _CANCELLING.isdisjoint(st.lemmas):
             events = _cancelled_acts(events, sent)
+            if self.verbs.lemma_mode and not self.bare_agents:
+                events = self._called_off_attacks(events, sent)
+                events = self._cancelled_visitor(st, events)
         if self.nest_adverbial:
             events = _drop_adverbial(events, sent)
         if events and self.verbs.lemma_mode and not self.bare_agents and not _REPEATING.isdisjoint(lowers):
@@ -648,7 +652,9 @@ class Coder:
             strip: list[tuple[set[int], set[str]]] = []
             events.extend(self._mediators(st, strip))
             if not _NAMING_VERBS.isdisjoint(st.lemmas):
-                events.extend(self._named_as_crime(st))
+                events.extend(self._named_as_crime(st, events))
+            if any(e.cameo[:2] == "11" and not e.target for e in events):
+                events = _referred_act_targets(events, sent)
             if strip:
                 events = _strip_mediators(events, strip)
             events = _inherit_targets(events, sent)
@@ -839,6 +845,8 @@ class Coder:
                 return []
             code, pattern, found = alt_code, alt, alt_found
             source, target, symmetric = self._parties_for_verb(st, verb, lower_tokens, found, pattern, code)
+        if code == "195" and not target and lemma in _LAUNCHING and self.verbs.lemma_mode and _aimed_nowhere(verb):
+            code = "150"    # "fired two cruise missiles from a submarine": a launch at nothing is a show of force
         if code[:2] == "19" and lemma in _CAPTURING and self.verbs.lemma_mode and _captures_person(verb, target, st.at):
             code = "173"    # "troops captured the rebel commander", "marines recaptured him": an arrest
         if not target and not self.bare_agents and code[:2] in ("18", "19", "20") and any(
@@ -950,7 +958,9 @@ class Coder:
 
     def _condition_parties(self, st: _Sentence, verb: Token) -> list[Party]:
         """The actors named as doers in an "if"/"unless" clause on a verb or on its complement."""
-        for v in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))):
+        # (also an infinitive the parser hung as an adverbial clause: "threatened on Thursday to impose ...")
+        for v in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))):
             for c in v.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
                     doers = [s for s in c.children if s.dep_ in ("nsubj", "csubj")]
@@ -999,6 +1009,8 @@ class Coder:
             earlier = _antecedent_object(verb)
             if earlier is not None:
                 below += view.subtree(earlier.i)
+        if deps[i] == "acl" and verb.head.i < i and verb.head.i not in st.at and _reduced_relative(verb):
+            below += range(verb.head.left_edge.i, verb.head.i + 1)   # "sanctions imposed by Washington"
         reach = set().union(*map(forms.__getitem__, below))
         return any(could_match(p, reach) for p in patterns)
 
@@ -1090,7 +1102,84 @@ class Coder:
             # "Russian diplomats were expelled": the passive subject is the logical object
             lower = [(t, cache[t]) for c in view.kids.get(verb.i, ()) if view.deps[c] in ("nsubjpass", "csubjpass")
                      for t in view.subtree(c) if t not in skip] + lower
+            if view.deps[verb.i] == "acl" and "agent" in view.deps and verb.head.i < verb.i and \
+                    verb.head.i not in st.at and _reduced_relative(verb):
+                # "sanctions imposed by Washington on Caracas", "aid pledged by Japan": the noun a
+                # participle with a "by" agent describes is its logical object (the agent, its doer,
+                # is no object: "the curfew ordered by the army")
+                agent = {x for c in view.kids.get(verb.i, ()) if deps[c] == "agent" for x in view.subtree(c)}
+                lower = [(t, cache[t]) for t in range(verb.head.left_edge.i, verb.head.i + 1) if t not in skip] + \
+                    [x for x in lower if x[0] not in agent]
         return upper, lower
+
+    def _cancelled_visitor(self, st: _Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
+        """A cancelled visit's visitor is its owner or its "by"/"of" object ("called off a visit by
+        Somalia's president", "cancelled the visit of India's foreign minister"), not the first
+        actor named: the canceller rejects the visitor (125), and the visit, negated, is the
+        visitor's; with no destination named, it was to the canceller (the host)."""
+        doc = st.span.doc
+        out = list(events)
+        for k, e in enumerate(events):
+            verb = _token_at(doc, e.trigger_start) if e.cameo == "125" else None
+            noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                         and _CANCELLED.get(c.lemma_.lower()) == "042"), None) if verb is not None else None
+            if noun is None:
+                continue
+            own = {p.code for p in e.source}
+            visitor = [p for c in noun.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
+                       for o in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"])
+                       for p in self._group(st, o) if p.code not in own]
+            if not visitor:
+                continue
+            out[k] = dataclasses.replace(e, target=visitor)
+            guests = {p.code[:3] for p in visitor}
+            for j, x in enumerate(out):
+                if x.trigger_start == noun.idx and x.cameo[:2] == "04" and x.negated:
+                    target = [p for p in x.target if p.code[:3] not in guests] or \
+                        [p for p in e.source if p.code[:3] not in guests]
+                    out[j] = dataclasses.replace(x, source=visitor, target=target)
+        return out
+
+    def _called_off_attacks(self, events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+        """An attack called off, cancelled, postponed or scrapped ("called off retaliatory strikes
+        on Iran", "postponed its ground assault on Gaza") is the attack, negated (the gold
+        README's convention for an act called off): the verb's de-escalation (087) becomes the
+        noun's act with the verb's parties, and the noun's own event, when coded, is negated."""
+        doc = sent.doc
+        out: list[CodedEvent] = []
+        negate: set[int] = set()
+        for e in events:
+            verb = _token_at(doc, e.trigger_start)
+            lemma = verb.lemma_.lower() if verb is not None and verb.pos_ == "VERB" else ""
+            if lemma not in _CANCELLING or e.negated or (lemma == "call" and not any(
+                    c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)):
+                out.append(e)
+                continue
+            noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                         and c.lemma_.lower() in _PLANNED_ATTACKS), None)
+            if noun is None:
+                out.append(e)
+                continue
+            negate.add(noun.idx)
+            if e.cameo[:3] != "087":
+                out.append(e)
+                continue
+            entry = self.verbs.noun_for([], noun.lemma_.lower())
+            code = entry.code.split(":")[0] if entry is not None else "190"
+            if any(x.trigger_start == noun.idx and _violent(x.cameo) for x in events):
+                continue    # the noun's own event, negated below, is the act
+            out.append(dataclasses.replace(e, cameo=code, trigger=noun.text, trigger_start=noun.idx,
+                                           trigger_end=noun.idx + len(noun.text), negated=True,
+                                           rule=f"{e.rule} / the {noun.lemma_.lower()} called off"))
+        for x in events:
+            noun = _token_at(doc, x.trigger_start) if _violent(x.cameo) and not x.negated else None
+            if noun is not None and noun.dep_ in ("dobj", "obj", "nsubjpass") and \
+                    noun.lemma_.lower() in _PLANNED_ATTACKS and noun.head.lemma_.lower() in _CANCELLING and \
+                    (noun.head.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off"
+                                                                for c in noun.head.children)):
+                negate.add(noun.idx)    # "postponed its ground assault": the noun's own event
+        return [dataclasses.replace(x, negated=True) if x.trigger_start in negate and _violent(x.cameo)
+                and not x.negated else x for x in out]
 
     def _parties_for_verb(self, st: _Sentence, verb: Token, lower: list[TokenForms],
                           found: dict[str, tuple[str, int]], pattern: Pattern | None, code: str,
@@ -1116,7 +1205,8 @@ class Coder:
         if participle and verb.dep_ == "acl":
             # (a thing described, "talks hosted by Malaysia", is no party: left to the noun's event)
             subject_parties = self._group(st, verb.head) if verb.head.i != verb.i else []
-            participle = bool(subject_parties)
+            # (unless a pattern took the noun as the act's object: "sanctions imposed by Washington")
+            participle = bool(subject_parties) or (pattern is not None and verb.head.i < verb.i)
         passive = passive or participle
         agent_parties: list[Party] = []
         if passive:
@@ -1245,6 +1335,10 @@ class Coder:
                 source = [p for p in self._subject_parties(st, verb.head) if p.code not in {q.code for q in target}]
         if need_source and not source:
             return [], [], False    # no one did it: the caller drops the act, whatever its target
+        if participle and not target and code[:2] == "10" and verb.head.dep_ in ("dobj", "obj") and \
+                not self.bare_agents and _reduced_relative(verb):
+            # "Greece rejected the terms demanded by the EU": a demand is made of the one who answers it
+            target = [p for p in self._subject_parties(st, verb.head.head) if p.code not in {q.code for q in source}]
         mutual = code.split(":")[0] in self.mutual_codes
         if mutual and not target and source and self.verbs.lemma_mode:
             # "signed agreements normalising relations with Israel": the partner named in the
@@ -1292,6 +1386,12 @@ class Coder:
                 # protested is the target, not whom it was done to
                 target = [p for by in (*obj.children, *self._stray_preps(st, obj)) if by.dep_ == "prep"
                           and by.lower_ == "by" for o in by.children if o.dep_ == "pobj"
+                          for p in self._group(st, o) if p.start_char not in used]
+            if obj is not None and not target and code[:2] in ("11", "12") and obj.i not in st.at and \
+                    self.verbs.lemma_mode and not self.bare_agents:
+                # "rejected the terms demanded by the EU": whoever did what is rejected
+                target = [p for a in obj.children if a.dep_ == "acl" and _reduced_relative(a)
+                          for by in a.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"
                           for p in self._group(st, o) if p.start_char not in used]
             if obj is not None and not target and (obj.i in st.at or obj.lower_ in _PRONOUNS):
                 target = [p for p in self._group(st, obj) if p.start_char not in used]
@@ -1546,15 +1646,22 @@ class Coder:
                 if p.code not in own]
             if not parties:
                 continue     # ("a truce brokered by Egypt between Israel and Hamas took hold": the truce's parties)
+            if lemma == "negotiate" and ({m.code[:3] for m in mediators} & {p.code[:3] for p in parties} or
+                                         t.head.lemma_.lower() not in _NEGOTIATED or governor.lemma_.lower() in _SPURNING):
+                # "accepted a deal negotiated by its foreign minister": a party's own negotiator; "rejected
+                # a plan negotiated by Russia and the United States": negotiators who are parties to it
+                continue
             rule = f"{self.verbs.name}: mediator {t.lemma_.lower()} [{code}]"
             out.extend(self._emit(st, code, mediators, parties, t.doc[t.i:t.i + 1], _negated(governor, None),
                                   _hypothetical(governor), self._when(governor, st.day), rule, False))
         return out
 
-    def _named_as_crime(self, st: _Sentence) -> list[CodedEvent]:
+    def _named_as_crime(self, st: _Sentence, events: Sequence[CodedEvent] = ()) -> list[CodedEvent]:
         """An act called by the name of a crime: "Ecuador called the Colombian raid a massacre",
         "Iran described the strike as an act of aggression" are the namer's ACCUSE (111) of the
-        act's owner ("Colombian" → COL); "called the agreement a historic step" is nothing."""
+        act's owner ("Colombian" → COL); "called the agreement a historic step" is nothing. An
+        act named by reference to an act of the same sentence ("..., and Tbilisi denounced the
+        move as an annexation", "in what Kyiv called an invasion") is its doer's (``events``)."""
         out: list[CodedEvent] = []
         for k, lemma in enumerate(st.lemmas):
             if lemma not in _NAMING_VERBS:
@@ -1567,11 +1674,13 @@ class Coder:
                 (o for o in _prep_objects(verb, ("as",))), None) or next((o for o in _prep_objects(obj, ("as",))), None)
             if name is None or not _names_crime(name):
                 continue
-            if not any(t.i in st.at for t in obj.subtree):
-                continue     # "called the move an invasion": whose move the sentence must say
             source = self._subject_parties(st, verb)
             own = {p.code for p in source}
-            target = [p for p in self._group(st, obj) if p.code not in own]
+            if not any(t.i in st.at for t in obj.subtree):
+                # "called the move an invasion": whose move the sentence must say
+                target = _referred_act_doers(verb, obj, events, own)
+            else:
+                target = [p for p in self._group(st, obj) if p.code not in own]
             if not source or not target:
                 continue
             rule = f"{self.verbs.name}: named as crime {name.lemma_.lower()} [111]"
@@ -2193,7 +2302,9 @@ class Coder:
                         base = p.code[:3] if (agents or country) and p.kind != "igo" and p.kind != "group" and \
                             not p.code.startswith("IGO") else p.code
                         span = doc[c.left_edge.i:c.i + 1]
-                        parties.append(Party(_combine(base, agents, "actor"), span.text, span.start_char,
+                        # (an NGO's own people are the NGO: "the Red Cross said its staff ...")
+                        ngo = base.startswith("NGO") and not self.bare_agents
+                        parties.append(Party(_combine(base, agents, "actor", ngo), span.text, span.start_char,
                                              span.end_char, p.kind))
                     continue
             former = not self.bare_agents and any(
@@ -2754,12 +2865,54 @@ def _mandated(verb: Token) -> Token | None:
     return None
 
 
+#: nouns that refer back to an act ("denounced the move as ...", "in what it called ...")
+_ACT_REFERENCES = frozenset({"move", "step", "decision", "action", "act", "what", "which"})
+#: the kinds of act such a reference names (support, cooperation, aid, concession, mobilisation,
+#: sanctions, coercion; force is always one)
+_REFERRED_ACTS = frozenset({"05", "06", "07", "08", "15", "16", "17"})
+
+
+def _referred_act_doers(verb: Token, obj: Token, events: Sequence[CodedEvent], own: set[str]) -> list[Party]:
+    """The doer of the act an act reference names: "Georgia denounced the move as an annexation"
+    after "Russia recognised Abkhazia, and ...", "stormed the palace in what Arce called a coup
+    attempt": the source of the event of the nearest verb that governs the naming verb (the
+    first clause of a coordination, or the clause "in what ..." hangs on). Not the namer's own."""
+    if obj.lemma_.lower() not in _ACT_REFERENCES or any(c.dep_ == "poss" for c in obj.children):
+        return []
+    act = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if act is None:
+        return []
+    for e in events:
+        if e.trigger_start == act.idx and (_violent(e.cameo) or e.cameo[:2] in _REFERRED_ACTS):
+            return [p for p in e.source if p.code not in own]
+    return []
+
+
+def _referred_act_targets(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
+    """"..., and Tbilisi denounced the move", "in what Maduro condemned as a coup": a disapproval
+    with no target whose object refers back to an act of the sentence targets that act's doer."""
+    out = list(events)
+    for k, e in enumerate(events):
+        if e.cameo[:2] != "11" or e.target:
+            continue
+        verb = _token_at(sent.doc, e.trigger_start)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) if verb is not None else None
+        if obj is not None:
+            target = _referred_act_doers(verb, obj, events, {p.code for p in e.source})
+            if target:
+                out[k] = dataclasses.replace(e, target=target)
+    return out
+
+
 def _names_crime(name: Token) -> bool:
     """Whether a predicate noun names a crime or hostile act ("a massacre", "an act of aggression",
     "a coup attempt", "a direct invasion")."""
     words = {name.lemma_.lower()} | {c.lemma_.lower() for c in name.children if c.dep_ in ("compound", "amod")}
     if name.lemma_.lower() in ("act", "form", "case", "declaration"):
         words |= {o.lemma_.lower() for o in _prep_objects(name, ("of",))}
+    if name.lemma_.lower() == "attempt":   # "an attempt to annex Georgian territory"
+        words |= {"annexation" if c.lemma_.lower() == "annex" else c.lemma_.lower() for c in name.children
+                  if c.dep_ in ("acl", "xcomp")}
     return not _CRIMES.isdisjoint(words)
 
 
@@ -3569,6 +3722,11 @@ def _helps_do(verb: Token) -> bool:
         not any(c.dep_ in ("dobj", "obj", "dative", "iobj", "prep") for c in verb.children)
 
 
+# "called off retaliatory strikes", "postponed its ground assault": attacks that were planned
+_PLANNED_ATTACKS = frozenset({"attack", "strike", "airstrike", "offensive", "assault", "raid", "bombing",
+                              "bombardment", "invasion", "incursion"})
+
+
 def _cancelled_acts(events: list[CodedEvent], sent: Span) -> list[CodedEvent]:
     """A visit or meeting cancelled, postponed, scrapped or called off ("cancelled his visit to
     Seoul", "called off the summit with Lithuania") is two events: the canceller's rejection of
@@ -3715,6 +3873,9 @@ _GRANTING = frozenset({"approve", "grant", "accept", "heed", "fulfil", "fulfill"
                        "refuse", "deny", "ignore", "defy", "dismiss", "rebuff", "spurn", "decline"})
 #: verbs of refusing that code by themselves: refusing to rule something out is no refusal
 _REFUSING = frozenset({"refuse", "decline"})
+#: what a third party negotiates for others ("a swap negotiated by Qatar"), and verbs that spurn it
+_NEGOTIATED = frozenset({"swap", "exchange", "truce", "ceasefire", "deal", "agreement", "accord", "release"})
+_SPURNING = frozenset({"reject", "refuse", "decline", "denounce", "condemn", "criticise", "criticize", "oppose"})
 #: a clause that may say what a text says: a participle or relative clause on its noun, or a complement below it
 _CONTENT_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "conj"})
 #: texts voted on, signed or proposed: what their participle says is their content
@@ -3824,8 +3985,10 @@ _SENDING = frozenset({"send", "dispatch", "deploy", "ship", "fly", "airlift", "d
 #: verbs that name a thing ("launched what it called an anti-terrorist operation")
 _NAMING = frozenset({"call", "describe", "term", "dub", "label", "brand", "characterize", "characterise"})
 #: nouns (with code "---" in verbs.toml) coded as their verb codes their "of" object
-#: participles whose "by" agent is who did a nominal act ("protests led by", "a strike called by")
-_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead", "bring", "file", "lodge"})
+#: participles whose "by" agent is who did a nominal act ("protests led by", "a strike called by",
+#: "a pardon signed by Putin", "air strikes carried out by Israel", "an order issued by the junta")
+_LEADING = frozenset({"lead", "organise", "organize", "call", "stage", "spearhead", "bring", "file", "lodge",
+                      "sign", "issue", "grant", "announce", "order", "launch", "conduct", "carry"})
 #: nouns that are a lawsuit (115) only when brought, filed or lodged ("a case brought by Ukraine")
 _SUITS = frozenset({"case", "cases"})
 _FILING = frozenset({"bring", "file", "lodge", "launch", "submit"})
@@ -4063,12 +4226,15 @@ def _combine(code: str, agents: Sequence[LexMatch], kind: str, plain_igos: bool 
     A person's or state body's code already says their sector ("IDF soldiers" is ``ISRMIL``);
     an agent already in the code is not repeated;
     with ``plain_igos`` (our conventions) an organisation's leaders and officials are the
-    organisation itself, and a government's agents are its country's (PETRARCH appends them).
+    organisation itself, an NGO's people of any sector are the NGO, and a government's agents
+    are its country's (PETRARCH appends them).
     """
     if kind == "person" or kind == "body":
         return code
     if plain_igos and code.startswith("IGO"):
         agents = [m for m in agents if m.entry.code not in ("GOV", "DIP")]  # type: ignore[union-attr]
+    elif plain_igos and code.startswith("NGO"):
+        return code    # "Red Cross workers", "its troops" of an NGO: its people are the NGO (no NGOMIL)
     for m in agents:
         agent = m.entry
         assert isinstance(agent, AgentEntry)
@@ -4221,6 +4387,35 @@ def _kept_open(verb: Token) -> bool:
 
 def _kept_open_at(view: _DocView, i: int) -> bool:
     return _rules_out_at(view, i) and _negation_at(view, i) == "negated"
+
+
+#: verbs of firing a missile: with nothing aimed at, a test or show of force (150, MOBILIZE)
+_LAUNCHING = frozenset({"fire", "launch"})
+_MISSILES = frozenset({"missile", "rocket", "projectile", "icbm"})
+#: prepositions that say where a launch was aimed ("at a base", "towards Seoul", "on Kyiv")
+_AIMED = frozenset({"at", "on", "onto", "towards", "toward", "against", "into", "over", "across", "upon"})
+
+
+def _aimed_nowhere(verb: Token) -> bool:
+    """"North Korea fired two ballistic missiles on Sunday": no "at", "on" or "into" phrase on the
+    verb or its object names what the missiles were aimed at (a date is no aim); strikes are no
+    launch of missiles ("launched air strikes" stays an attack)."""
+    if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _MISSILES for c in verb.children):
+        return False
+    for h in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))):
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _AIMED and any(
+                    o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children):
+                return False
+    return True
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """"the sanctions imposed by Washington", "aid pledged by Japan to Ukraine": a past participle
+    that modifies a noun and names its doer in a "by" phrase (a reduced passive relative clause)."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and any(
+        c.dep_ == "agent" and any(x.dep_ == "pobj" for x in c.children) for c in verb.children) and \
+        not any(c.dep_ in ("aux", "auxpass") or c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _accused_act(verb: Token) -> bool:

@@ -707,27 +707,26 @@ def _sector_code(code: str, known: dict[str, set[str]], agents: Iterable[str] | 
 
 
 def _group(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: list[str]) -> Group:
-    if not _sector_code(t["code"], known, GROUP_AGENTS):
-        problems.append(f"{where}: code {t['code']!r} is not a known country code + one of the non-state agent codes "
-                        f"{sorted(GROUP_AGENTS & known['agent'])}")
-    def check(r: dict[str, Any], at: str) -> None:
-        if not _sector_code(r["code"], known):
-            problems.append(f"{at}: code {r['code']!r} is not a known country code + agent code")
-
-    periods = _periods(t, where, "group", check, GroupPeriod, problems)
-    return Group(**_fields({k: v for k, v in t.items() if k != "period"}), periods=periods)
+    return _coded_body(t, where, known, problems, GROUP_AGENTS, "non-state", "group", Group)
 
 
 def _body(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: list[str]) -> Body:
-    if not _sector_code(t["code"], known, BODY_AGENTS):
-        problems.append(f"{where}: code {t['code']!r} is not a known country code + one of the state agent codes "
-                        f"{sorted(BODY_AGENTS & known['agent'])}")
+    return _coded_body(t, where, known, problems, BODY_AGENTS, "state", "body", Body)
+
+
+def _coded_body(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: list[str],
+                agents: Iterable[str], which: str, kind: str, make: Any) -> Any:
+    """A group or a state body: a country code + one of ``agents``, with dated periods."""
+    if not _sector_code(t["code"], known, agents):
+        problems.append(f"{where}: code {t['code']!r} is not a known country code + one of the {which} agent codes "
+                        f"{sorted(set(agents) & known['agent'])}")
+
     def check(r: dict[str, Any], at: str) -> None:
         if not _sector_code(r["code"], known):
             problems.append(f"{at}: code {r['code']!r} is not a known country code + agent code")
 
-    periods = _periods(t, where, "body", check, GroupPeriod, problems)
-    return Body(**_fields({k: v for k, v in t.items() if k != "period"}), periods=periods)
+    periods = _periods(t, where, kind, check, GroupPeriod, problems)
+    return make(**_fields({k: v for k, v in t.items() if k != "period"}), periods=periods)
 
 
 def _city(t: dict[str, Any], where: str, known: dict[str, set[str]], problems: list[str]) -> City:

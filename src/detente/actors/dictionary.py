@@ -529,29 +529,19 @@ class ActorDictionary:
         others = ((self._surfaces, "a country's", lambda c: c.code), (self._igos, "an organisation's", lambda i: i.code),
                   (self._igo_seats, "an organisation's", lambda i: i.code), (self._agents, "an agent's", lambda a: a.code),
                   (self._titles, "a role's", lambda r: r.role))
-        for key, pairs in self._groups.by_key.items():
-            for index, whose, ident in others:
-                if key in index.by_key:
-                    names = sorted({g.name for _, g in pairs})
-                    claims = sorted({ident(e) for _, e in index.by_key[key]})
-                    found.append(f"groups.toml: {pairs[0][0]!r} of {', '.join(names)} is already {whose} "
-                                 f"({', '.join(claims)})")
-        others += ((self._groups, "a group's", lambda g: g.name), (self._people, "a person's", lambda p: p.name))
-        for key, pairs in self._bodies.by_key.items():
-            for index, whose, ident in others:
-                if key in index.by_key:
-                    names = sorted({b.name for _, b in pairs})
-                    claims = sorted({ident(e) for _, e in index.by_key[key]})
-                    found.append(f"bodies.toml: {pairs[0][0]!r} of {', '.join(names)} is already {whose} "
-                                 f"({', '.join(claims)})")
-        others += ((self._bodies, "a state body's", lambda b: b.name),)
-        for key, pairs in self._cities.by_key.items():
-            for index, whose, ident in others:
-                if key in index.by_key:
-                    names = sorted({c.name for _, c in pairs})
-                    claims = sorted({ident(e) for _, e in index.by_key[key]})
-                    found.append(f"cities.toml: {pairs[0][0]!r} of {', '.join(names)} is already {whose} "
-                                 f"({', '.join(claims)})")
+        # groups may not take another kind's name; state bodies not a group's or person's either;
+        # cities not a state body's either
+        with_groups = others + ((self._groups, "a group's", lambda g: g.name), (self._people, "a person's", lambda p: p.name))
+        with_bodies = with_groups + ((self._bodies, "a state body's", lambda b: b.name),)
+        for own, what, against in ((self._groups, "groups.toml", others), (self._bodies, "bodies.toml", with_groups),
+                                   (self._cities, "cities.toml", with_bodies)):
+            for key, pairs in own.by_key.items():
+                for index, whose, ident in against:
+                    if key in index.by_key:
+                        names = sorted({e.name for _, e in pairs})
+                        claims = sorted({ident(e) for _, e in index.by_key[key]})
+                        found.append(f"{what}: {pairs[0][0]!r} of {', '.join(names)} is already {whose} "
+                                     f"({', '.join(claims)})")
         return found
 
 

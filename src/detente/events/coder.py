@@ -297,7 +297,7 @@ class _DocView:
 
     doc: Doc
     lowers: list[str]
-    texts: _Texts | list[str]
+    texts: _Texts
     lemmas: list[str]
     poses: list[str]
     starts: list[int]
